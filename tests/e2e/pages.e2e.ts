@@ -1,0 +1,105 @@
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
+import { browsers, english, launchGauze, screenshotPath, sendRaw } from './support/gauze.ts';
+
+const textOf = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent?.trim() ?? '');
+
+describe.each(browsers)('Gauze in %s', (name) => {
+  let gauze: LaunchedGauze;
+
+  beforeAll(async () => {
+    gauze = await launchGauze(name);
+  });
+  afterAll(async () => {
+    await gauze?.browser.close();
+  });
+
+  it('the popup reaches the background and says Gauze is running', async () => {
+    const popup = await gauze.openPage('popup.html');
+    await popup.setViewport({ width: 360, height: 280 });
+    await popup.waitForFunction((text) => document.querySelector('[role=status]')?.textContent === text, { polling: 'mutation' }, english('popupStatusReady'));
+    expect(await textOf(popup, 'h1')).toBe('Gauze');
+    expect(await textOf(popup, '.version')).toMatch(/^Version \d+\.\d+\.\d+$/);
+    expect(await popup.evaluate(() => document.documentElement.dir)).toBe('ltr');
+
+    // Keyboard: the first Tab lands on the first action, with a visible focus ring.
+    await popup.keyboard.press('Tab');
+    const focused = await popup.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { text: el.textContent, outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(focused).toEqual({ text: english('openDemo'), outline: 'solid' });
+    if (name === 'chromium') {
+      const main = await popup.$('main');
+      await main?.screenshot({ path: screenshotPath('popup') });
+    }
+    await popup.close();
+  });
+
+  it('the options page shows what is stored locally', async () => {
+    const options = await gauze.openPage('options.html');
+    await options.waitForSelector('[data-testid=data-summary]');
+    expect(await options.title()).toBe(english('optionsTitle'));
+    const summary = await textOf(options, '[data-testid=data-summary]');
+    expect(summary).toContain(english('optionsDataSchema', '1'));
+    expect(summary).toContain(english('optionsDataStore', 'meta', '1'));
+    if (name === 'chromium') {
+      await options.setViewport({ width: 900, height: 640 });
+      await options.screenshot({ path: screenshotPath('options') });
+    }
+    await options.close();
+  });
+
+  it('round-trips a validated message and rejects malformed ones without side effects', async () => {
+    const page = await gauze.openPage('options.html');
+    expect(await sendRaw(page, { type: 'ping', payload: { echo: 'e2e' } })).toEqual({
+      ok: true,
+      reply: { echo: 'e2e', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
+    });
+    const before = await sendRaw(page, { type: 'storage/summary', payload: {} });
+
+    const wrongField = (await sendRaw(page, { type: 'ping', payload: { echo: 42 } })) as { ok: boolean; error: string };
+    expect(wrongField.ok).toBe(false);
+    expect(wrongField.error).toMatch(/^message\.payload\.echo: expected string.*got 42/);
+    const unknownType = (await sendRaw(page, { type: 'erase-everything', payload: {} })) as { ok: boolean; error: string };
+    expect(unknownType).toEqual({ ok: false, error: expect.stringMatching(/^message\.type: /) });
+    expect(await sendRaw(page, 'not even an object')).toEqual({ ok: false, error: expect.stringMatching(/^message: /) });
+
+    expect(await sendRaw(page, { type: 'storage/summary', payload: {} })).toEqual(before);
+    await page.close();
+  });
+
+  it('the demo case file shows its placeholder pictures and video', async () => {
+    const demo = await gauze.openPage('demo.html');
+    await demo.waitForSelector('video');
+    const media = await demo.evaluate(async () => {
+      const images = [...document.images];
+      await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
+      const video = document.querySelector('video')!;
+      if (video.readyState < 1) await new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true }));
+      return { images: images.map((img) => [img.naturalWidth, img.alt]), duration: Math.round(video.duration) };
+    });
+    expect(media.images).toHaveLength(6);
+    for (const [width, alt] of media.images) {
+      expect(width).toBe(480);
+      expect(alt).toMatch(/^Exhibit \d: .+ \(generated placeholder\)$/);
+    }
+    expect(media.duration).toBe(6);
+    await demo.close();
+  });
+});
+
+describe('the background worker (chromium)', () => {
+  it('starts cleanly and answers from its own context', async () => {
+    const gauze = await launchGauze('chromium');
+    try {
+      const target = await gauze.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin));
+      const worker = await target.worker();
+      const manifest = await worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { manifest_version: number; name: string } } } }).chrome.runtime.getManifest());
+      expect(manifest.manifest_version).toBe(3);
+    } finally {
+      await gauze.browser.close();
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { launchChromium, launchFirefox, root, type LaunchedGauze } from '../../../scripts/lib/launch.ts';
+import type { BrowserName } from '../../../scripts/lib/browsers.ts';
+
+export const browsers: BrowserName[] = ['chromium', 'firefox'];
+
+export function launchGauze(name: BrowserName): Promise<LaunchedGauze> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+const catalogue = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+/** The English text of a message, with $1-style placeholders filled in as the browser does. */
+export function english(key: string, ...substitutions: string[]): string {
+  const entry = catalogue[key];
+  if (!entry) throw new Error(`no message ${key}`);
+  return entry.message.replace(/\$([A-Z_]+)\$/g, (_, name: string) => {
+    const index = Number((catalogue[key] as { placeholders?: Record<string, { content: string }> }).placeholders?.[name.toLowerCase()]?.content.slice(1));
+    return substitutions[index - 1] ?? '';
+  });
+}
+
+/** Sends a raw message from an extension page, as any Gauze context would, and returns the answer. */
+export function sendRaw(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
+}
+
+/** Where screenshots go: docs/images when refreshing the README's pictures, else test-results. */
+export function screenshotPath(name: string): `${string}.png` {
+  const dir = join(root, process.env.GAUZE_SCREENSHOTS ?? 'test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name}.png`) as `${string}.png`;
+}

@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto';
+import { deleteDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_NAME, DB_VERSION, migrations, openGauzeDB } from './schema';
+import { createStorage } from './storage';
+
+afterEach(() => deleteDB(DB_NAME));
+
+/** Sample data as each version held it; a new version adds its own entry. */
+const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Promise<void>> = {
+  1: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+  },
+};
+
+describe('database schema', () => {
+  it('has one seed per shipped version, so every upgrade path is exercised', () => {
+    expect(DB_VERSION).toBe(migrations.length);
+    for (let version = 1; version <= DB_VERSION; version++) expect(seeds[version]).toBeTypeOf('function');
+  });
+
+  it.each(Array.from({ length: DB_VERSION }, (_, i) => i + 1))(
+    'upgrades a version %i database with data to the current version, keeping the data',
+    async (oldVersion) => {
+      const old = await openGauzeDB(oldVersion);
+      await seeds[oldVersion]!(old);
+      old.close();
+
+      const db = await openGauzeDB();
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual(['meta']);
+      expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
+      db.close();
+    },
+  );
+});
+
+describe('storage', () => {
+  it('records the install time once and summarises the stores', async () => {
+    const storage = createStorage();
+    expect(await storage.recordInstall(1000)).toBe(1000);
+    expect(await storage.recordInstall(2000)).toBe(1000);
+    expect(await storage.summary()).toEqual({
+      schemaVersion: DB_VERSION,
+      installedAt: 1000,
+      stores: [{ name: 'meta', count: 1 }],
+    });
+    (await storage.get()).close();
+  });
+
+  it('retries opening after a failure instead of caching it', async () => {
+    let attempts = 0;
+    const storage = createStorage(async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('blocked');
+      return openGauzeDB();
+    });
+    await expect(storage.summary()).rejects.toThrow('blocked');
+    await expect(storage.summary()).resolves.toMatchObject({ schemaVersion: DB_VERSION });
+    expect(attempts).toBe(2);
+    (await storage.get()).close();
+  });
+});

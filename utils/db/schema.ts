@@ -1,0 +1,40 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+
+/**
+ * The one local database. Open it only from the background or extension pages: a content
+ * script's IndexedDB belongs to the web page's origin.
+ */
+export const DB_NAME = 'gauze';
+
+export interface MetaRecord {
+  key: 'installedAt';
+  value: number;
+}
+
+export interface GauzeDB extends DBSchema {
+  /** Small facts about this installation (when it was installed). */
+  meta: { key: MetaRecord['key']; value: MetaRecord };
+}
+
+export type GauzeStore = StoreNames<GauzeDB>;
+type UpgradeTx = IDBPTransaction<GauzeDB, GauzeStore[], 'versionchange'>;
+
+/**
+ * Upgrade steps: entry N takes the database from version N to N + 1. Never change a step that has
+ * shipped; add a new one. utils/db/schema.test.ts opens every old version with data and upgrades it.
+ */
+export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx) => void> = [
+  (db) => {
+    db.createObjectStore('meta', { keyPath: 'key' });
+  },
+];
+
+export const DB_VERSION = migrations.length;
+
+export function openGauzeDB(version: number = DB_VERSION): Promise<IDBPDatabase<GauzeDB>> {
+  return openDB<GauzeDB>(DB_NAME, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let step = oldVersion; step < (newVersion ?? version); step++) migrations[step]?.(db, tx);
+    },
+  });
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { parseOrThrow, ValidationError } from './validation';
+
+/**
+ * The typed message channel between content scripts, extension pages and the background.
+ * One entry per message: its payload, its reply, and which contexts may send it. The background
+ * validates every payload and checks the sender before any handler runs (createMessageRouter).
+ */
+export type SenderKind = 'page' | 'content';
+
+interface MessageSpec {
+  payload: z.ZodType;
+  reply: z.ZodType;
+  from: readonly SenderKind[];
+}
+
+export const messageSpecs = {
+  /** Liveness and version; lets a page show whether the background answers. */
+  ping: {
+    payload: z.object({ echo: z.string().max(200) }).strict(),
+    reply: z.object({ echo: z.string(), version: z.string() }),
+    from: ['page', 'content'],
+  },
+  /** What the local database holds, for the options page's "Your data" section. */
+  'storage/summary': {
+    payload: z.object({}).strict(),
+    reply: z.object({
+      schemaVersion: z.number().int(),
+      installedAt: z.number().nullable(),
+      stores: z.array(z.object({ name: z.string(), count: z.number().int() })),
+    }),
+    from: ['page'],
+  },
+} as const satisfies Record<string, MessageSpec>;
+
+export type MessageType = keyof typeof messageSpecs;
+export type Payload<T extends MessageType> = z.infer<(typeof messageSpecs)[T]['payload']>;
+export type Reply<T extends MessageType> = z.infer<(typeof messageSpecs)[T]['reply']>;
+
+const messageTypes = Object.keys(messageSpecs) as [MessageType, ...MessageType[]];
+const envelopeSchema = z.object({ type: z.enum(messageTypes), payload: z.unknown() }).strict();
+
+export type Envelope = { type: MessageType; payload: unknown };
+export type Answer<R = unknown> = { ok: true; reply: R } | { ok: false, error: string };
+
+const answerSchema = z.union([
+  z.object({ ok: z.literal(true), reply: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+/** What the receiver knows about who sent a message (plain data, taken from runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  hasTab: boolean;
+}
+
+/**
+ * Only this extension may talk to the background. Extension pages are recognised by their origin
+ * (they also have a tab when opened in one); anything else from a tab is a content script.
+ */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
+  if (sender.id !== extensionId) return null;
+  if (sender.url?.startsWith(extensionOrigin)) return 'page';
+  return sender.hasTab ? 'content' : null;
+}
+
+export type Handlers = { [T in MessageType]?: (payload: Payload<T>, from: SenderKind) => Promise<Reply<T>> | Reply<T> };
+
+export interface RouterOptions {
+  extensionId: string;
+  extensionOrigin: string;
+  handlers: Handlers;
+  onRejected?: (reason: string) => void;
+}
+
+/**
+ * The receiving end: validates the envelope and payload, checks the sender, runs the handler and
+ * validates its reply. Always answers with an Answer, never throws, so a bad message gets a clear
+ * error and changes nothing.
+ */
+export function createMessageRouter({ extensionId, extensionOrigin, handlers, onRejected }: RouterOptions) {
+  return async function route(raw: unknown, sender: SenderInfo): Promise<Answer> {
+    const reject = (error: string): Answer => {
+      onRejected?.(error);
+      return { ok: false, error };
+    };
+    const from = classifySender(sender, extensionId, extensionOrigin);
+    if (!from) return reject('message rejected: the sender is not part of Gauze');
+    let envelope: Envelope;
+    let payload: unknown;
+    try {
+      envelope = parseOrThrow(envelopeSchema, raw, 'message');
+      const spec: MessageSpec = messageSpecs[envelope.type];
+      if (!spec.from.includes(from)) return reject(`message.type: "${envelope.type}" may not be sent from a ${from === 'page' ? 'page' : 'content script'}`);
+      payload = parseOrThrow(spec.payload, envelope.payload, 'message.payload');
+    } catch (error) {
+      return reject(error instanceof ValidationError ? error.message : String(error));
+    }
+    const handler = handlers[envelope.type] as ((p: unknown, f: SenderKind) => unknown) | undefined;
+    if (!handler) return reject(`message.type: "${envelope.type}" has no handler in the background`);
+    try {
+      const reply = parseOrThrow(messageSpecs[envelope.type].reply as z.ZodType, await handler(payload, from), 'reply');
+      return { ok: true, reply };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+/**
+ * The sending end. `transport` is runtime.sendMessage (injected so the pure part stays testable);
+ * the answer is validated before the caller sees it.
+ */
+export async function sendTyped<T extends MessageType>(
+  transport: (message: Envelope) => Promise<unknown>,
+  type: T,
+  payload: Payload<T>,
+): Promise<Reply<T>> {
+  const answer = answerSchema.safeParse(await transport({ type, payload }));
+  if (!answer.success) throw new MessageError(`no valid answer to "${type}" from the background`);
+  if (!answer.data.ok) throw new MessageError(answer.data.error);
+  return parseOrThrow(messageSpecs[type].reply as z.ZodType, answer.data.reply, 'reply') as Reply<T>;
+}

@@ -1,0 +1,21 @@
+import type { Storage } from '../db/storage';
+import type { Handlers, MessageType } from '../messaging';
+
+/** What a background service receives when the worker starts. */
+export interface ServiceContext {
+  storage: Storage;
+  now: () => number;
+  version: string;
+  /** Registers the handler for one message type; each type has exactly one owner. */
+  handle<T extends MessageType>(type: T, handler: NonNullable<Handlers[T]>): void;
+}
+
+/**
+ * One capability of the background worker. `start` runs synchronously at every worker start
+ * (Manifest V3 workers are killed and restarted at will), registers listeners and handlers, and
+ * defers slow work into promises.
+ */
+export interface BackgroundService {
+  id: string;
+  start(context: ServiceContext): void;
+}

@@ -1,0 +1,38 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { CHROMIUM_PUBLIC_KEY, GECKO_ID } from './utils/extension-ids';
+
+// Fixed extension ids: administrators target them in enterprise policies and the e2e suite opens
+// extension pages by them. See docs/admin.md and utils/extension-ids.ts.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere, so grep, mocks and new readers find things.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Gauze',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Each permission is justified in docs/permissions.md; the convention test in
+    // utils/manifest.test.ts fails when one is added without a justification.
+    permissions: [],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              // Gauze collects nothing: declared so Firefox shows it at install.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { key: CHROMIUM_PUBLIC_KEY }),
+    content_security_policy: {
+      // No remote code, no eval, no connections: extension pages may load only their own files.
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",
+    },
+  }),
+});
