@@ -16,7 +16,8 @@ export default defineConfig({
     default_locale: 'en',
     // Each permission is justified in docs/permissions.md; the convention test in
     // utils/manifest.test.ts fails when one is added without a justification.
-    permissions: [],
+    permissions: ['scripting'],
+    host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

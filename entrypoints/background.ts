@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/db/storage';
 import { createMessageRouter } from '../utils/messaging';
-import { services, startServices } from '../utils/services';
+import { createServices, startServices } from '../utils/services';
+import { applyShieldRegistration, protectOpenTabs, releaseOpenTabs } from '../utils/shield/registration';
 
 export default defineBackground(() => {
+  const services = createServices({ register: applyShieldRegistration, protectOpenTabs, releaseOpenTabs });
   const handlers = startServices(services, {
     storage: createStorage(),
     now: Date.now,
@@ -23,6 +25,6 @@ export default defineBackground(() => {
   });
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) =>
-    route(message, { id: sender.id, url: sender.url, hasTab: sender.tab !== undefined }),
+    route(message, { id: sender.id, url: sender.url, hasTab: sender.tab !== undefined, tabId: sender.tab?.id, tabUrl: sender.tab?.url }),
   );
 });

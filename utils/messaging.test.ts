@@ -39,7 +39,7 @@ describe('createMessageRouter', () => {
       ok: true,
       reply: { echo: 'hi', version: '1.2.3' },
     });
-    expect(ping).toHaveBeenCalledWith({ echo: 'hi' }, 'page');
+    expect(ping).toHaveBeenCalledWith({ echo: 'hi' }, 'page', page);
   });
 
   it('rejects malformed messages with the field named, without running a handler', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostSchema, siteEntrySchema } from './sites/site-entry';
 import { parseOrThrow, ValidationError } from './validation';
 
 /**
@@ -13,6 +14,19 @@ interface MessageSpec {
   reply: z.ZodType;
   from: readonly SenderKind[];
 }
+
+/** What a protected page needs to know; shield settings grow with the reveal ladder. */
+const shieldHelloReply = z.object({
+  flagged: z.boolean(),
+  /** Shared by Gauze's scripts in a page and its frames, so a frame can say it protects itself. */
+  frameToken: z.string().min(16).max(64),
+  settings: z.object({
+    /** Seconds a revealed item stays revealed once the person looks away. */
+    recoverAfterSeconds: z.number().int().min(0).max(600),
+    /** Images no larger than this (CSS pixels, both sides) count as icons and are left alone. */
+    iconMaxPixels: z.number().int().min(0).max(256),
+  }),
+});
 
 export const messageSpecs = {
   /** Liveness and version; lets a page show whether the background answers. */
@@ -30,6 +44,45 @@ export const messageSpecs = {
       stores: z.array(z.object({ name: z.string(), count: z.number().int() })),
     }),
     from: ['page'],
+  },
+  /** The flagged-site list, for options and the popup. */
+  'sites/list': {
+    payload: z.object({}).strict(),
+    reply: z.object({ entries: z.array(siteEntrySchema) }),
+    from: ['page'],
+  },
+  /** Flags a site typed by the person, or every host of one suggestion. */
+  'sites/flag': {
+    payload: z.union([
+      z.object({ input: z.string().min(1).max(300) }).strict(),
+      z.object({ suggestion: z.string().min(1).max(40) }).strict(),
+    ]),
+    reply: z.object({ entries: z.array(siteEntrySchema) }),
+    from: ['page'],
+  },
+  /** Unflags sites the person flagged; a team's sites stay. Only from Gauze's own pages. */
+  'sites/unflag': {
+    payload: z.object({ hosts: z.array(hostSchema).min(1).max(50) }).strict(),
+    reply: z.object({ entries: z.array(siteEntrySchema) }),
+    from: ['page'],
+  },
+  /** Whether a host is flagged, and by which entry. */
+  'sites/match': {
+    payload: z.object({ hostname: z.string().max(253) }).strict(),
+    reply: z.object({ entry: siteEntrySchema.nullable() }),
+    from: ['page'],
+  },
+  /** A protected frame starting up: is its site (still) flagged, and with which settings? */
+  'shield/hello': {
+    payload: z.object({}).strict(),
+    reply: shieldHelloReply,
+    from: ['content'],
+  },
+  /** A revealed item was covered again: its kind and how long it was visible. No address. */
+  'shield/revealed': {
+    payload: z.object({ kind: z.enum(['image', 'video', 'canvas', 'embed', 'frame', 'background']), seconds: z.number().int().min(0).max(86_400) }).strict(),
+    reply: z.object({}),
+    from: ['content'],
   },
 } as const satisfies Record<string, MessageSpec>;
 
@@ -53,6 +106,9 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   hasTab: boolean;
+  /** The sending frame's tab and its top-level address, for content scripts. */
+  tabId?: number;
+  tabUrl?: string;
 }
 
 /**
@@ -65,7 +121,9 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   return sender.hasTab ? 'content' : null;
 }
 
-export type Handlers = { [T in MessageType]?: (payload: Payload<T>, from: SenderKind) => Promise<Reply<T>> | Reply<T> };
+export type Handlers = {
+  [T in MessageType]?: (payload: Payload<T>, from: SenderKind, sender: SenderInfo) => Promise<Reply<T>> | Reply<T>;
+};
 
 export interface RouterOptions {
   extensionId: string;
@@ -97,10 +155,10 @@ export function createMessageRouter({ extensionId, extensionOrigin, handlers, on
     } catch (error) {
       return reject(error instanceof ValidationError ? error.message : String(error));
     }
-    const handler = handlers[envelope.type] as ((p: unknown, f: SenderKind) => unknown) | undefined;
+    const handler = handlers[envelope.type] as ((p: unknown, f: SenderKind, s: SenderInfo) => unknown) | undefined;
     if (!handler) return reject(`message.type: "${envelope.type}" has no handler in the background`);
     try {
-      const reply = parseOrThrow(messageSpecs[envelope.type].reply as z.ZodType, await handler(payload, from), 'reply');
+      const reply = parseOrThrow(messageSpecs[envelope.type].reply as z.ZodType, await handler(payload, from, sender), 'reply');
       return { ok: true, reply };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
+import { DB_VERSION } from '../../utils/db/schema.ts';
 import { browsers, english, launchGauze, screenshotPath, sendRaw } from './support/gauze.ts';
 
 const textOf = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent?.trim() ?? '');
@@ -42,8 +43,9 @@ describe.each(browsers)('Gauze in %s', (name) => {
     await options.waitForSelector('[data-testid=data-summary]');
     expect(await options.title()).toBe(english('optionsTitle'));
     const summary = await textOf(options, '[data-testid=data-summary]');
-    expect(summary).toContain(english('optionsDataSchema', '1'));
+    expect(summary).toContain(english('optionsDataSchema', String(DB_VERSION)));
     expect(summary).toContain(english('optionsDataStore', 'meta', '1'));
+    expect(summary).toContain(english('optionsDataStore', 'sites', '0'));
     if (name === 'chromium') {
       await options.setViewport({ width: 900, height: 640 });
       await options.screenshot({ path: screenshotPath('options') });

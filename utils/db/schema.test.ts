@@ -11,6 +11,10 @@ const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Pro
   1: async (db) => {
     await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
   },
+  2: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+    await db.put('sites', { host: 'example.org', subdomains: true, source: 'user', addedAt: 1 });
+  },
 };
 
 describe('database schema', () => {
@@ -28,7 +32,7 @@ describe('database schema', () => {
 
       const db = await openGauzeDB();
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['meta']);
+      expect([...db.objectStoreNames].sort()).toEqual(['meta', 'reveals', 'sites']);
       expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
       db.close();
     },
@@ -43,7 +47,11 @@ describe('storage', () => {
     expect(await storage.summary()).toEqual({
       schemaVersion: DB_VERSION,
       installedAt: 1000,
-      stores: [{ name: 'meta', count: 1 }],
+      stores: [
+        { name: 'meta', count: 1 },
+        { name: 'reveals', count: 0 },
+        { name: 'sites', count: 0 },
+      ],
     });
     (await storage.get()).close();
   });

@@ -1,3 +1,4 @@
+import type { SiteEntry } from '../sites/site-entry';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 /**
@@ -6,14 +7,24 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
  */
 export const DB_NAME = 'gauze';
 
-export interface MetaRecord {
-  key: 'installedAt';
-  value: number;
+export type MetaRecord = { key: 'installedAt'; value: number } | { key: 'frameToken'; value: string };
+
+/** One reveal of one item: which flagged site, what kind, when it ended, for how long. No address. */
+export interface RevealRecord {
+  id?: number;
+  site: string;
+  kind: string;
+  endedAt: number;
+  seconds: number;
 }
 
 export interface GauzeDB extends DBSchema {
   /** Small facts about this installation (when it was installed). */
   meta: { key: MetaRecord['key']; value: MetaRecord };
+  /** Flagged sites: hosts only, never page addresses. */
+  sites: { key: string; value: SiteEntry };
+  /** Reveals of covered media, for the exposure record. */
+  reveals: { key: number; value: RevealRecord; indexes: { endedAt: number } };
 }
 
 export type GauzeStore = StoreNames<GauzeDB>;
@@ -26,6 +37,10 @@ type UpgradeTx = IDBPTransaction<GauzeDB, GauzeStore[], 'versionchange'>;
 export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx) => void> = [
   (db) => {
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  (db) => {
+    db.createObjectStore('sites', { keyPath: 'host' });
+    db.createObjectStore('reveals', { keyPath: 'id', autoIncrement: true }).createIndex('endedAt', 'endedAt');
   },
 ];
 

@@ -1,5 +1,7 @@
 import type { IDBPDatabase } from 'idb';
-import { DB_VERSION, openGauzeDB, type GauzeDB, type GauzeStore } from './schema';
+import { siteEntrySchema, type SiteEntry } from '../sites/site-entry';
+import { describeIssues } from '../validation';
+import { DB_VERSION, openGauzeDB, type GauzeDB, type GauzeStore, type RevealRecord } from './schema';
 
 /** Storage facts a person can check in options ("Your data"). */
 export interface StorageSummary {
@@ -28,7 +30,43 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       const existing = await tx.store.get('installedAt');
       if (!existing) await tx.store.put({ key: 'installedAt', value: now });
       await tx.done;
-      return existing?.value ?? now;
+      return existing?.key === 'installedAt' ? existing.value : now;
+    },
+    /** A random secret shared by Gauze's scripts in a page and its frames (frame hand-over). */
+    async frameToken(): Promise<string> {
+      const database = await get();
+      const tx = database.transaction('meta', 'readwrite');
+      const existing = await tx.store.get('frameToken');
+      const token = existing?.key === 'frameToken' ? existing.value : crypto.randomUUID();
+      if (!existing) await tx.store.put({ key: 'frameToken', value: token });
+      await tx.done;
+      return token;
+    },
+    async addReveal(record: RevealRecord): Promise<void> {
+      await (await get()).add('reveals', record);
+    },
+    sites: {
+      /**
+       * Every flagged site. A stored record that fails validation (written by an older or damaged
+       * version) is left out and named in the console; it never reaches the shield.
+       */
+      async list(): Promise<SiteEntry[]> {
+        const records = await (await get()).getAll('sites');
+        return records.flatMap((record) => {
+          const parsed = siteEntrySchema.safeParse(record);
+          if (parsed.success) return [parsed.data];
+          console.warn('Gauze: ignored a stored site:', describeIssues(parsed.error, 'sites[]', record).join('; '));
+          return [];
+        });
+      },
+      async put(entries: readonly SiteEntry[]): Promise<void> {
+        const tx = (await get()).transaction('sites', 'readwrite');
+        await Promise.all([...entries.map((entry) => tx.store.put(entry)), tx.done]);
+      },
+      async delete(hosts: readonly string[]): Promise<void> {
+        const tx = (await get()).transaction('sites', 'readwrite');
+        await Promise.all([...hosts.map((host) => tx.store.delete(host)), tx.done]);
+      },
     },
     async summary(): Promise<StorageSummary> {
       const database = await get();
@@ -41,7 +79,7 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       await tx.done;
       return {
         schemaVersion: DB_VERSION,
-        installedAt: installed?.value ?? null,
+        installedAt: installed?.key === 'installedAt' ? installed.value : null,
         stores: names.map((name, i) => ({ name, count: counts[i] ?? 0 })),
       };
     },

@@ -1,16 +1,21 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createStorage } from '../db/storage';
-import { services, startServices } from './index';
+import { createServices, startServices } from './index';
 import type { BackgroundService } from './types';
 
 const base = { storage: createStorage(), now: () => 5000, version: '9.9.9' };
+const shield = { register: async () => {}, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {} };
+const page = { id: 'x', hasTab: false } as const;
 
 describe('startServices', () => {
   it('collects the handlers every registered service provides', async () => {
-    const handlers = startServices(services, base);
-    expect(await handlers.ping?.({ echo: 'x' }, 'page')).toEqual({ echo: 'x', version: '9.9.9' });
-    expect(await handlers['storage/summary']?.({}, 'page')).toMatchObject({ installedAt: 5000 });
+    const handlers = startServices(createServices(shield), base);
+    expect(await handlers.ping?.({ echo: 'x' }, 'page', page)).toEqual({ echo: 'x', version: '9.9.9' });
+    expect(await handlers['storage/summary']?.({}, 'page', page)).toMatchObject({ installedAt: 5000 });
+    expect(Object.keys(handlers).sort()).toEqual(
+      ['ping', 'shield/hello', 'shield/revealed', 'sites/flag', 'sites/list', 'sites/match', 'sites/unflag', 'storage/summary'].sort(),
+    );
   });
 
   it('refuses two owners for one message', () => {

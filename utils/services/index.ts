@@ -1,10 +1,13 @@
 import type { Storage } from '../db/storage';
 import type { Handlers, MessageType } from '../messaging';
 import { statusService } from './status';
+import { createFlaggedSitesService, type ShieldAdapter } from './flagged-sites';
 import type { BackgroundService } from './types';
 
 /** Every background capability, in start order. A new capability is registered here. */
-export const services: readonly BackgroundService[] = [statusService];
+export function createServices(shield: ShieldAdapter): readonly BackgroundService[] {
+  return [statusService, createFlaggedSitesService(shield)];
+}
 
 /** Starts every service and returns the message handlers they registered. */
 export function startServices(
@@ -15,7 +18,7 @@ export function startServices(
   for (const service of list) {
     service.start({
       ...base,
-      handle(type: MessageType, handler: never) {
+      handle(type: MessageType, handler: unknown) {
         if (handlers[type]) throw new Error(`message "${type}" already has a handler (service ${service.id})`);
         (handlers as Record<MessageType, unknown>)[type] = handler;
       },

@@ -1,0 +1,37 @@
+import type { Page } from 'puppeteer';
+import { countPatternPixels, decodePng } from './png.ts';
+
+export interface Recording {
+  frames: number;
+  /** Frames in which the magenta test pattern was visible, with how many pixels of it. */
+  leaks: Array<{ frame: number; pixels: number }>;
+}
+
+/**
+ * Records every frame Chromium paints (CDP Page.startScreencast) while `navigate` runs and for
+ * `settleMs` after, then counts test-pattern pixels in each. Starts before navigation, so the
+ * very first paint of the page is in the recording.
+ */
+export async function recordPaintedFrames(page: Page, navigate: () => Promise<unknown>, settleMs = 2500): Promise<Recording> {
+  const cdp = await page.createCDPSession();
+  const frames: Buffer[] = [];
+  cdp.on('Page.screencastFrame', (event: { data: string; sessionId: number }) => {
+    frames.push(Buffer.from(event.data, 'base64'));
+    void cdp.send('Page.screencastFrameAck', { sessionId: event.sessionId }).catch(() => undefined);
+  });
+  await cdp.send('Page.startScreencast', { format: 'png', everyNthFrame: 1 });
+  await navigate();
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  await cdp.send('Page.stopScreencast');
+  await cdp.detach();
+  const leaks = frames
+    .map((data, frame) => ({ frame, pixels: countPatternPixels(decodePng(data)) }))
+    .filter(({ pixels }) => pixels > 0);
+  return { frames: frames.length, leaks };
+}
+
+/** Magenta pixels in a screenshot of the page as it is now. */
+export async function patternPixelsNow(page: Page): Promise<number> {
+  const shot = await page.screenshot({ type: 'png', captureBeyondViewport: false });
+  return countPatternPixels(decodePng(Buffer.from(shot)));
+}

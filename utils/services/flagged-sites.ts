@@ -1,0 +1,104 @@
+import { findEntryFor, parseSiteInput, type SiteEntry } from '../sites/site-entry';
+import { siteSuggestions } from '../sites/suggestions';
+import { shieldDefaults } from '../shield/settings';
+import type { SenderInfo } from '../messaging';
+import type { BackgroundService } from './types';
+
+/** How the flagged-site list reaches the browser; injected so the service is testable in Node. */
+export interface ShieldAdapter {
+  register(entries: readonly SiteEntry[]): Promise<void>;
+  protectOpenTabs(added: readonly SiteEntry[]): Promise<void>;
+  releaseOpenTabs(removed: readonly SiteEntry[], remaining: readonly SiteEntry[]): Promise<void>;
+}
+
+export class FlagError extends Error {
+  override name = 'FlagError';
+}
+
+/**
+ * The flagged-site list: flag, unflag, look up; and keeping the shield's registration in step with
+ * it. The registration is re-applied at every worker start, so a list changed while the worker was
+ * down, or a registration the browser dropped, is repaired at once.
+ */
+export function createFlaggedSitesService(shield: ShieldAdapter): BackgroundService {
+  return {
+    id: 'flagged-sites',
+    start({ storage, now, handle }) {
+      // One change at a time, so two quick flags cannot race each other's registration.
+      let queue: Promise<unknown> = Promise.resolve();
+      const serial = <T>(work: () => Promise<T>): Promise<T> => {
+        const next = queue.then(work, work);
+        queue = next.catch(() => undefined);
+        return next;
+      };
+
+      const add = (make: (at: number) => SiteEntry[]) =>
+        serial(async () => {
+          const before = await storage.sites.list();
+          const added = make(now()).filter((entry) => !before.some((e) => e.host === entry.host));
+          await storage.sites.put(added);
+          const entries = await storage.sites.list();
+          await shield.register(entries);
+          await shield.protectOpenTabs(added);
+          return { entries };
+        });
+
+      handle('sites/list', async () => ({ entries: await storage.sites.list() }));
+
+      handle('sites/flag', (payload) => {
+        if ('suggestion' in payload) {
+          const suggestion = siteSuggestions.find((s) => s.id === payload.suggestion);
+          if (!suggestion) throw new FlagError(`message.payload.suggestion: no suggested site "${payload.suggestion}"`);
+          return add((at) => suggestion.hosts.map((host) => ({ host, subdomains: true, source: 'user', suggestion: suggestion.id, addedAt: at })));
+        }
+        const parsed = parseSiteInput(payload.input);
+        if (!parsed.ok) throw new FlagError(`message.payload.input: not a site address (${parsed.error})`);
+        return add((at) => [{ host: parsed.host, subdomains: parsed.subdomains, source: 'user', addedAt: at }]);
+      });
+
+      handle('sites/unflag', ({ hosts }) =>
+        serial(async () => {
+          const before = await storage.sites.list();
+          const removed = before.filter((entry) => hosts.includes(entry.host) && entry.source === 'user');
+          await storage.sites.delete(removed.map((entry) => entry.host));
+          const entries = await storage.sites.list();
+          await shield.register(entries);
+          await shield.releaseOpenTabs(removed, entries);
+          return { entries };
+        }),
+      );
+
+      handle('sites/match', async ({ hostname }) => ({ entry: findEntryFor(await storage.sites.list(), hostname) ?? null }));
+
+      handle('shield/hello', async (_payload, _from, sender) => ({
+        flagged: (await siteOf(sender)) !== undefined,
+        frameToken: await storage.frameToken(),
+        settings: { ...shieldDefaults },
+      }));
+
+      handle('shield/revealed', async ({ kind, seconds }, _from, sender) => {
+        const site = await siteOf(sender);
+        if (site) await storage.addReveal({ site: site.host, kind, seconds, endedAt: now() });
+        return {};
+      });
+
+      // A frame without a host of its own (about:blank, srcdoc, blob:) belongs to its page.
+      const siteOf = async (sender: SenderInfo) => {
+        const hostname = safeHostname(sender.url) || safeHostname(sender.tabUrl);
+        return hostname ? findEntryFor(await storage.sites.list(), hostname) : undefined;
+      };
+
+      void serial(async () => shield.register(await storage.sites.list())).catch((error: unknown) =>
+        console.error('Gauze: could not register the shield for flagged sites', error),
+      );
+    },
+  };
+}
+
+function safeHostname(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,420 @@
+import coverCss from '../../public/shield/cover.css?raw';
+import { describeMedia } from './label';
+import { nextStep, type RevealStep } from './ladder';
+import { ATTR, isCovered, MEDIA_SELECTOR, mediaKind, SOUND_SELECTOR, type MediaKind } from './media';
+import { installOutlineFilter } from './outline-filter';
+import { createRevealCard, type CardText } from './reveal-card';
+import type { ShieldSettings } from './settings';
+import { createSoundGuard } from './sound-guard';
+
+export interface PageShieldOptions {
+  settings: ShieldSettings;
+  allowedSteps: readonly RevealStep[];
+  dir: 'ltr' | 'rtl';
+  /** Translated strings for an item's card. */
+  cardText(kind: MediaKind, description: ReturnType<typeof describeMedia>): CardText;
+  /** Called when a revealed item is covered again, with how long it was visible. */
+  onRevealEnded(kind: MediaKind, seconds: number): void;
+  now(): number;
+  /** Reaches a shadow root, closed ones too (a content-script-only browser API). */
+  shadowRootOf(host: Element): ShadowRoot | null;
+}
+
+const ITEM_SELECTOR = `${MEDIA_SELECTOR}, [${ATTR.background}]`;
+const idle = (work: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 1000 }) : setTimeout(work, 50);
+
+/**
+ * Gauze's script on a flagged page. The stylesheet already covers every item before first paint;
+ * this adds what a stylesheet cannot: sound held off, icons released once their size is known,
+ * placeholders for inline background images, the reveal ladder with its card, and re-covering.
+ * Work at page load is per batch of mutations, not per element; the rest waits for idle time.
+ */
+export function startPageShield(doc: Document, options: PageShieldOptions) {
+  const { settings } = options;
+  /** What Gauze set on each element: the truth the tamper guard restores attributes to. */
+  const steps = new WeakMap<Element, RevealStep>();
+  const exempt = new WeakSet<Element>();
+  const backgrounds = new WeakSet<Element>();
+  const innerFrames = new WeakSet<Element>();
+  /** Frames between a change of address and the load of their new document. */
+  const navigatingFrames = new WeakSet<Element>();
+  let askFrame: (frame: Element) => void = () => {};
+  const revealed = new Set<Element>();
+  const roots = new Set<ShadowRoot>();
+  /** The cover stylesheet for shadow roots the page-world script did not see (declarative ones). */
+  let rootSheet: CSSStyleSheet | null = null;
+  const revealedAt = new WeakMap<Element, number>();
+  const awayTimers = new Map<Element, ReturnType<typeof setTimeout>>();
+  const stoppers: Array<() => void> = [];
+  let hovered: Element | null = null;
+  let stopped = false;
+
+  const sound = createSoundGuard((media) => (steps.get(media) ?? 'cover') !== 'cover');
+  const card = createRevealCard(doc, options.dir);
+
+  // ---- reveal state -------------------------------------------------------------------------
+
+  function setStep(item: Element, step: RevealStep): void {
+    const before = steps.get(item) ?? 'cover';
+    if (step === 'outline') installOutlineFilter(doc);
+    if (step === 'cover') {
+      steps.delete(item);
+      item.removeAttribute(ATTR.view);
+      clearAway(item);
+      if (revealed.delete(item)) {
+        observers.visibility.unobserve(item);
+        const since = revealedAt.get(item) ?? options.now();
+        options.onRevealEnded(mediaKind(item) ?? 'image', Math.max(0, Math.round((options.now() - since) / 1000)));
+      }
+      if (item instanceof HTMLMediaElement) {
+        sound.setSound(item, false);
+        if (!item.paused) item.pause();
+      }
+    } else {
+      steps.set(item, step);
+      item.setAttribute(ATTR.view, step);
+      if (!revealed.has(item)) {
+        revealed.add(item);
+        revealedAt.set(item, options.now());
+        observers.visibility.observe(item);
+      }
+      if (item instanceof HTMLMediaElement && before === 'cover') sound.released(item);
+      scheduleAway(item);
+    }
+    if (card.visible && (hovered === item || doc.activeElement === item)) showCard(item);
+  }
+
+  function scheduleAway(item: Element): void {
+    clearAway(item);
+    if (hovered === item || doc.activeElement === item || !revealed.has(item)) return;
+    awayTimers.set(item, setTimeout(() => setStep(item, 'cover'), settings.recoverAfterSeconds * 1000));
+  }
+  function clearAway(item: Element): void {
+    const timer = awayTimers.get(item);
+    if (timer !== undefined) clearTimeout(timer);
+    awayTimers.delete(item);
+  }
+
+  // ---- finding items ------------------------------------------------------------------------
+
+  /** Immediate, per mutation batch: only what must happen before the next frame (sound, roots). */
+  function adopt(element: Element): void {
+    if (element.matches('iframe, frame')) frameNavigates(element);
+    for (const frame of element.querySelectorAll('iframe, frame')) frameNavigates(frame);
+    if (element.matches(SOUND_SELECTOR)) sound.guard(element as HTMLMediaElement);
+    for (const media of element.querySelectorAll<HTMLMediaElement>(SOUND_SELECTOR)) sound.guard(media);
+    if (element.shadowRoot || element.hasAttribute(ATTR.host)) watchRoot(element);
+    for (const host of element.querySelectorAll(`[${ATTR.host}]`)) watchRoot(host);
+    pending.push(element);
+    scheduleIdle();
+  }
+
+  /** A shadow root is a document of its own for observers and media events. */
+  function watchRoot(host: Element): void {
+    const root = host.shadowRoot ?? options.shadowRootOf(host);
+    if (!root || roots.has(root)) return;
+    roots.add(root);
+    if (!host.hasAttribute(ATTR.host)) {
+      // Declarative shadow DOM: the parser attached it, the page-world script never saw it.
+      rootSheet ??= coverSheet();
+      if (!root.adoptedStyleSheets.includes(rootSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, rootSheet];
+    }
+    observers.mutations.observe(root, observed);
+    stoppers.push(sound.watch(root));
+    for (const child of root.children) adopt(child);
+  }
+
+  /** Idle time: icons, inline backgrounds, keyboard access. */
+  const pending: Element[] = [];
+  let idleScheduled = false;
+  function scheduleIdle(): void {
+    if (idleScheduled || stopped) return;
+    idleScheduled = true;
+    idle(processPending);
+  }
+  function processPending(): void {
+    idleScheduled = false;
+    const started = performance.now();
+    while (pending.length && performance.now() - started < 8) {
+      const root = pending.shift()!;
+      if (!root.isConnected) continue;
+      const items = root.matches(ITEM_SELECTOR) ? [root] : [];
+      items.push(...root.querySelectorAll(ITEM_SELECTOR));
+      for (const inline of [root, ...root.querySelectorAll('[style*="url("]')]) {
+        if (inline instanceof HTMLElement && /url\(/.test(inline.style.backgroundImage) && !inline.matches(MEDIA_SELECTOR)) {
+          backgrounds.add(inline);
+          inline.setAttribute(ATTR.background, '');
+          items.push(inline);
+        }
+      }
+      for (const item of items) prepare(item);
+    }
+    if (pending.length) scheduleIdle();
+  }
+
+  function prepare(item: Element): void {
+    const kind = mediaKind(item);
+    if (!kind || kind === 'audio') return;
+    // Icons are released by size, which only layout knows: ResizeObserver reports it after
+    // layout and before paint, so a picture that grows is covered again before it is drawn.
+    if (kind === 'image' || kind === 'background' || kind === 'canvas') observers.size.observe(item);
+    if (item instanceof HTMLElement && item.tabIndex < 0 && !item.hasAttribute('tabindex')) item.tabIndex = 0;
+  }
+
+  /** A frame got a new address: covered until its next document, once loaded, says it is safe. */
+  function frameNavigates(frame: Element): void {
+    innerFrames.delete(frame);
+    restore(frame);
+    if (navigatingFrames.has(frame)) return;
+    navigatingFrames.add(frame);
+    frame.addEventListener(
+      'load',
+      () => {
+        navigatingFrames.delete(frame);
+        askFrame(frame);
+      },
+      { once: true },
+    );
+  }
+
+  // ---- observers ----------------------------------------------------------------------------
+
+  const observers = {
+    mutations: new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'childList') {
+          for (const node of record.addedNodes) if (node.nodeType === 1 && node !== card.element) adopt(node as Element);
+        } else if (record.type === 'attributes') {
+          const target = record.target as Element;
+          if (record.attributeName === ATTR.host) {
+            watchRoot(target);
+            continue;
+          }
+          // A released frame sent to a new address is covered again until that document, too,
+          // says Gauze protects it.
+          if ((record.attributeName === 'src' || record.attributeName === 'srcdoc') && mediaKind(target) === 'frame') frameNavigates(target);
+          else restore(target);
+        }
+      }
+    }),
+    size: new ResizeObserver((entries) => {
+      for (const { target, borderBoxSize } of entries) {
+        const box = borderBoxSize[0];
+        const small = !!box && box.inlineSize > 0 && box.blockSize > 0 && box.inlineSize <= settings.iconMaxPixels && box.blockSize <= settings.iconMaxPixels;
+        if (small) exempt.add(target);
+        else exempt.delete(target);
+        restore(target);
+      }
+    }),
+    visibility: new IntersectionObserver((entries) => {
+      for (const entry of entries) if (!entry.isIntersecting && revealed.has(entry.target)) setStep(entry.target, 'cover');
+    }),
+  };
+
+  /** Puts back Gauze's marks if anything else changed them (a page cannot uncover an item). */
+  function restore(element: Element): void {
+    const want = {
+      [ATTR.view]: steps.get(element) ?? null,
+      [ATTR.ok]: exempt.has(element) ? '' : null,
+      [ATTR.background]: backgrounds.has(element) ? '' : null,
+      [ATTR.frame]: innerFrames.has(element) ? 'inner' : null,
+    };
+    for (const [name, value] of Object.entries(want)) {
+      if (element.getAttribute(name) === value) continue;
+      if (value === null) element.removeAttribute(name);
+      else element.setAttribute(name, value);
+    }
+  }
+
+  // ---- the person's gestures ----------------------------------------------------------------
+
+  function itemFrom(event: Event, x?: number, y?: number): Element | null {
+    for (const node of event.composedPath()) {
+      if (node instanceof Element && isItem(node)) return node;
+      if (node === doc.body) break;
+    }
+    if (x === undefined || y === undefined) return null;
+    return itemAt(doc, x, y, 0);
+  }
+  /** The topmost item under a point, looking into shadow roots (closed ones too). */
+  function itemAt(scope: Document | ShadowRoot, x: number, y: number, depth: number): Element | null {
+    for (const element of scope.elementsFromPoint(x, y)) {
+      if (isItem(element)) return element;
+      const root = depth < 8 && element !== (scope as ShadowRoot).host ? (element.shadowRoot ?? (element.hasAttribute(ATTR.host) ? options.shadowRootOf(element) : null)) : null;
+      const inner = root ? itemAt(root, x, y, depth + 1) : null;
+      if (inner) return inner;
+    }
+    return null;
+  }
+  const isItem = (element: Element) => mediaKind(element) !== null && mediaKind(element) !== 'audio' && !exempt.has(element) && element.getAttribute(ATTR.frame) !== 'inner';
+
+  function showCard(item: Element): void {
+    const kind = mediaKind(item) ?? 'image';
+    const current = steps.get(item) ?? 'cover';
+    card.show(item.getBoundingClientRect(), options.cardText(kind, describeMedia(item, kind)), {
+      current,
+      allowed: options.allowedSteps,
+      sound: item instanceof HTMLVideoElement && current !== 'cover' ? sound.hasSound(item) : null,
+    }, {
+      step: (step) => setStep(item, step),
+      sound: (on) => {
+        if (item instanceof HTMLMediaElement) sound.setSound(item, on);
+        showCard(item);
+      },
+    });
+  }
+
+  const onClick = (event: MouseEvent) => {
+    if (!event.isTrusted || card.contains(event)) return;
+    const item = itemFrom(event, event.clientX, event.clientY);
+    if (!item || !isCovered(item)) return;
+    // A covered item takes the click for itself: one deliberate step, and the page never sees it.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    setStep(item, nextStep(steps.get(item) ?? 'cover', options.allowedSteps));
+    showCard(item);
+  };
+
+  let pointerFrame = 0;
+  const onPointerMove = (event: PointerEvent) => {
+    if (pointerFrame || card.contains(event)) return;
+    pointerFrame = requestAnimationFrame(() => {
+      pointerFrame = 0;
+      const item = itemFrom(event, event.clientX, event.clientY);
+      if (item === hovered) return;
+      const left = hovered;
+      hovered = item;
+      if (left) scheduleAway(left);
+      if (item) {
+        clearAway(item);
+        showCard(item);
+      } else if (!(doc.activeElement && isItem(doc.activeElement))) card.hide();
+    });
+  };
+
+  const onFocusIn = (event: FocusEvent) => {
+    const item = event.target instanceof Element && isItem(event.target) ? event.target : null;
+    if (item) {
+      clearAway(item);
+      showCard(item);
+    }
+  };
+  const onFocusOut = (event: FocusEvent) => {
+    if (event.target instanceof Element && isItem(event.target)) {
+      scheduleAway(event.target);
+      if (!card.contains(event) && hovered !== event.target && !(event.relatedTarget && card.element.contains(event.relatedTarget as Node))) card.hide();
+    }
+  };
+
+  let peeking: Element | null = null;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
+    const focused = doc.activeElement && isItem(doc.activeElement) ? doc.activeElement : null;
+    const item = focused ?? hovered;
+    if (!item) return;
+    const current = steps.get(item) ?? 'cover';
+    if (focused && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      setStep(item, nextStep(current, options.allowedSteps));
+    } else if (event.key === 'Escape' && current !== 'cover') {
+      event.preventDefault();
+      setStep(item, 'cover');
+    } else if ((event.key === 'p' || event.key === 'P') && current === 'cover' && !event.repeat && !isTyping(doc)) {
+      // Peek: the first step, only while the key is held.
+      peeking = item;
+      setStep(item, nextStep('cover', options.allowedSteps));
+    }
+  };
+  const onKeyUp = (event: KeyboardEvent) => {
+    if (peeking && (event.key === 'p' || event.key === 'P')) {
+      setStep(peeking, 'cover');
+      peeking = null;
+    }
+  };
+
+  const onVideoPause = (event: Event) => {
+    const media = event.target;
+    if (media instanceof HTMLVideoElement && revealed.has(media) && !media.ended && media.readyState > 0 && media.getAttribute(ATTR.view)) setStep(media, 'cover');
+  };
+
+  // ---- start --------------------------------------------------------------------------------
+
+  const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void, passive = false) => {
+    doc.addEventListener(type, handler as EventListener, { capture: true, passive });
+    stoppers.push(() => doc.removeEventListener(type, handler as EventListener, { capture: true }));
+  };
+  listen('click', onClick);
+  listen('pointermove', onPointerMove, true);
+  listen('focusin', onFocusIn);
+  listen('focusout', onFocusOut);
+  listen('keydown', onKeyDown);
+  listen('keyup', onKeyUp);
+  listen('pause', onVideoPause);
+  stoppers.push(sound.watch(doc));
+
+  const observed: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: [ATTR.view, ATTR.ok, ATTR.background, ATTR.frame, ATTR.host, 'src', 'srcdoc'],
+  };
+  observers.mutations.observe(doc, observed);
+  if (doc.documentElement) adopt(doc.documentElement);
+
+  return {
+    /** Covers every revealed item and turns every sound off (panic, break, bedtime). */
+    recoverAll(): void {
+      for (const item of [...revealed]) setStep(item, 'cover');
+      for (const media of doc.querySelectorAll<HTMLMediaElement>(SOUND_SELECTOR)) {
+        sound.setSound(media, false);
+        if (!media.paused) media.pause();
+      }
+    },
+    /** "Reveal all on this page", from the popup only: every item to the last allowed step. */
+    revealAll(): void {
+      const last = options.allowedSteps.at(-1) ?? 'cover';
+      for (const scope of [doc, ...roots]) for (const item of scope.querySelectorAll(ITEM_SELECTOR)) if (isItem(item)) setStep(item, last);
+    },
+    /** Frames whose own document Gauze protects item by item are released; others stay covered. */
+    frames: {
+      protected(frame: Element): void {
+        if (navigatingFrames.has(frame)) return;
+        innerFrames.add(frame);
+        restore(frame);
+      },
+      leaving(frame: Element): void {
+        frameNavigates(frame);
+      },
+    },
+    /** How to ask a frame's document whether it protects itself (set once the link is up). */
+    set askFrame(ask: (frame: Element) => void) {
+      askFrame = ask;
+    },
+    /** Stops the script's work; what the stylesheet covers stays covered. */
+    stop(): void {
+      stopped = true;
+      for (const stopper of stoppers) stopper();
+      observers.mutations.disconnect();
+      observers.size.disconnect();
+      observers.visibility.disconnect();
+      for (const timer of awayTimers.values()) clearTimeout(timer);
+      card.remove();
+    },
+  };
+}
+
+/** The cover stylesheet as a constructed sheet, for shadow roots. */
+function coverSheet(): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(coverCss);
+  return sheet;
+}
+
+function isTyping(doc: Document): boolean {
+  const active = doc.activeElement;
+  return !!active && (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || (active as HTMLElement).isContentEditable);
+}
+
+export type PageShield = ReturnType<typeof startPageShield>;

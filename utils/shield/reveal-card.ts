@@ -1,0 +1,141 @@
+import type { RevealStep } from './ladder';
+
+/** The strings the card shows, already translated (content scripts read the browser's i18n). */
+export interface CardText {
+  kind: string;
+  label: string | null;
+  size: string | null;
+  note: string | null;
+  steps: Record<Exclude<RevealStep, 'cover'>, string>;
+  cover: string;
+  soundOn: string;
+  soundOff: string;
+  region: string;
+}
+
+export interface CardActions {
+  step(step: RevealStep): void;
+  sound(on: boolean): void;
+}
+
+export interface CardState {
+  current: RevealStep;
+  allowed: readonly RevealStep[];
+  /** null when the item has no sound. */
+  sound: boolean | null;
+}
+
+const STYLE = `
+:host { all: initial; }
+.card {
+  position: fixed; z-index: 2147483647; box-sizing: border-box; max-inline-size: min(26rem, 90vw);
+  font: 13px/1.4 system-ui, sans-serif; color: #1f2328; background: #f6f5f2f2;
+  border: 1px solid #8d939a; border-radius: 8px; padding: 8px 10px; box-shadow: 0 2px 10px #0003;
+  display: flex; flex-direction: column; gap: 6px;
+}
+.card[hidden] { display: none; }
+.label { font-weight: 600; overflow-wrap: anywhere; }
+.meta, .note { color: #57606a; }
+.note { font-style: italic; }
+.row { display: flex; flex-wrap: wrap; gap: 4px; }
+button {
+  font: inherit; color: inherit; background: #fff; border: 1px solid #8d939a; border-radius: 5px;
+  padding: 2px 8px; cursor: pointer;
+}
+button[aria-pressed='true'] { background: #3b5b76; color: #fff; border-color: #3b5b76; }
+button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 1px; }
+@media (prefers-color-scheme: dark) {
+  .card { color: #e6e6e6; background: #25282df2; }
+  .meta, .note { color: #a0a7b0; }
+  button { background: #1b1d21; }
+}
+`;
+
+/**
+ * The small card that describes a covered item and offers the reveal steps: one per page, shown
+ * over the item the person points at or focuses. It lives in a closed shadow root, so the page can
+ * neither style nor script it, and it ignores synthetic clicks.
+ */
+export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
+  const host = doc.createElement('gauze-reveal-card');
+  host.setAttribute('data-gauze-ok', '');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const card = doc.createElement('div');
+  card.className = 'card';
+  card.dir = dir;
+  card.hidden = true;
+  card.setAttribute('role', 'group');
+  root.append(style, card);
+  let actions: CardActions | null = null;
+
+  card.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
+    const button = (event.target as Element).closest('button');
+    if (!button || !actions) return;
+    event.stopPropagation();
+    if (button.dataset.step) actions.step(button.dataset.step as RevealStep);
+    if (button.dataset.sound) actions.sound(button.dataset.sound === 'on');
+  });
+
+  const button = (text: string, data: Record<string, string>, pressed?: boolean) => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    Object.assign(b.dataset, data);
+    if (pressed !== undefined) b.setAttribute('aria-pressed', String(pressed));
+    return b;
+  };
+
+  return {
+    element: host,
+    /** True when the event happened on the card (so it is not a click on the page). */
+    contains(event: Event): boolean {
+      return event.composedPath().includes(host);
+    },
+    show(rect: DOMRect, text: CardText, state: CardState, onAction: CardActions): void {
+      actions = onAction;
+      if (!host.isConnected) (doc.documentElement ?? doc).append(host);
+      card.setAttribute('aria-label', text.region);
+      const line = (cls: string, content: string | null) => {
+        if (!content) return null;
+        const el = doc.createElement('div');
+        el.className = cls;
+        el.textContent = content;
+        return el;
+      };
+      const steps = doc.createElement('div');
+      steps.className = 'row';
+      for (const step of state.allowed) {
+        if (step === 'cover') continue;
+        steps.append(button(text.steps[step], { step }, state.current === step));
+      }
+      steps.append(button(text.cover, { step: 'cover' }, state.current === 'cover'));
+      if (state.sound !== null) steps.append(button(state.sound ? text.soundOff : text.soundOn, { sound: state.sound ? 'off' : 'on' }));
+      card.replaceChildren(
+        ...[line('label', text.label ?? text.kind), line('meta', [text.kind, text.size].filter(Boolean).join(' · ')), line('note', text.note), steps].filter(
+          (el): el is HTMLDivElement => el !== null,
+        ),
+      );
+      card.hidden = false;
+      const width = card.offsetWidth;
+      const top = Math.min(Math.max(rect.top + 6, 6), innerHeight - card.offsetHeight - 6);
+      const start = dir === 'rtl' ? rect.right - width - 6 : rect.left + 6;
+      card.style.top = `${Math.max(top, 6)}px`;
+      card.style.left = `${Math.min(Math.max(start, 6), innerWidth - width - 6)}px`;
+    },
+    hide(): void {
+      card.hidden = true;
+      actions = null;
+    },
+    get visible(): boolean {
+      return !card.hidden;
+    },
+    remove(): void {
+      host.remove();
+    },
+  };
+}
+
+export type RevealCard = ReturnType<typeof createRevealCard>;
