@@ -40,13 +40,33 @@ export default defineContentScript({
       });
     }
 
+    const cover = (host: Element, root: ShadowRoot) => {
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      if (!host.hasAttribute('data-gauze-host')) host.setAttribute('data-gauze-host', '');
+    };
+
     const attachShadow = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
       const root = attachShadow.call(this, init);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      this.setAttribute('data-gauze-host', '');
+      cover(this, root);
       return root;
     };
+
+    // Declarative shadow roots (<template shadowrootmode="open">) are attached by the HTML parser,
+    // not by attachShadow: find them as their hosts are inserted, before the next paint.
+    const declarative = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          const element = node as Element;
+          if (element.shadowRoot) {
+            cover(element, element.shadowRoot);
+            declarative.observe(element.shadowRoot, { childList: true, subtree: true });
+          }
+        }
+      }
+    });
+    declarative.observe(document, { childList: true, subtree: true });
 
     const play = HTMLMediaElement.prototype.play;
     HTMLMediaElement.prototype.play = function (this: HTMLMediaElement): Promise<void> {

@@ -32,6 +32,9 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   noScriptStartedPostMessage: true,
   main() {
+    // Fault injection for the e2e suite (`npm run build:fault`): the stylesheet alone must keep
+    // media covered. Removed from production builds.
+    if (import.meta.env.MODE === 'fault') throw new Error('Gauze test build: shield script fails on purpose');
     // Injected again into an open tab (flagging, an update): one shield per document.
     const marker = Symbol.for('gauze.shield');
     const scope = globalThis as unknown as Record<symbol, boolean>;

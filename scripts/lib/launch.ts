@@ -8,6 +8,8 @@ export const root = join(import.meta.dirname, '..', '..');
 export const extensionDirs = {
   chromium: join(root, '.output', 'chrome-mv3'),
   firefox: join(root, '.output', 'firefox-mv3'),
+  /** A test build whose shield script throws at start (`npm run build:fault`). */
+  chromiumFault: join(root, '.output', 'chrome-mv3-fault'),
 } as const;
 
 /**

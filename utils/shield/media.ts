@@ -38,6 +38,9 @@ export function mediaKind(element: Element): MediaKind | null {
     case 'iframe':
     case 'frame':
       return 'frame';
+    case 'svg':
+      // An SVG picture opened as the page itself; inline SVG in a page is drawing, not media.
+      return element === element.ownerDocument.documentElement ? 'image' : null;
     default:
       return element.hasAttribute(ATTR.background) ? 'background' : null;
   }

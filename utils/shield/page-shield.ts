@@ -1,4 +1,3 @@
-import coverCss from '../../public/shield/cover.css?raw';
 import { describeMedia } from './label';
 import { nextStep, type RevealStep } from './ladder';
 import { ATTR, isCovered, MEDIA_SELECTOR, mediaKind, SOUND_SELECTOR, type MediaKind } from './media';
@@ -42,8 +41,6 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   let askFrame: (frame: Element) => void = () => {};
   const revealed = new Set<Element>();
   const roots = new Set<ShadowRoot>();
-  /** The cover stylesheet for shadow roots the page-world script did not see (declarative ones). */
-  let rootSheet: CSSStyleSheet | null = null;
   const revealedAt = new WeakMap<Element, number>();
   const awayTimers = new Map<Element, ReturnType<typeof setTimeout>>();
   const stoppers: Array<() => void> = [];
@@ -115,11 +112,6 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     const root = host.shadowRoot ?? options.shadowRootOf(host);
     if (!root || roots.has(root)) return;
     roots.add(root);
-    if (!host.hasAttribute(ATTR.host)) {
-      // Declarative shadow DOM: the parser attached it, the page-world script never saw it.
-      rootSheet ??= coverSheet();
-      if (!root.adoptedStyleSheets.includes(rootSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, rootSheet];
-    }
     observers.mutations.observe(root, observed);
     stoppers.push(sound.watch(root));
     for (const child of root.children) adopt(child);
@@ -403,13 +395,6 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       card.remove();
     },
   };
-}
-
-/** The cover stylesheet as a constructed sheet, for shadow roots. */
-function coverSheet(): CSSStyleSheet {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(coverCss);
-  return sheet;
 }
 
 function isTyping(doc: Document): boolean {

@@ -119,11 +119,15 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
         ),
       );
       card.hidden = false;
+      // Beside the item, never over it: the person is looking at the item through its steps.
       const width = card.offsetWidth;
-      const top = Math.min(Math.max(rect.top + 6, 6), innerHeight - card.offsetHeight - 6);
-      const start = dir === 'rtl' ? rect.right - width - 6 : rect.left + 6;
-      card.style.top = `${Math.max(top, 6)}px`;
-      card.style.left = `${Math.min(Math.max(start, 6), innerWidth - width - 6)}px`;
+      const height = card.offsetHeight;
+      const below = rect.bottom + 4;
+      const above = rect.top - height - 4;
+      const top = below + height <= innerHeight ? below : above >= 0 ? above : Math.max(innerHeight - height - 4, 0);
+      const start = dir === 'rtl' ? rect.right - width : rect.left;
+      card.style.top = `${top}px`;
+      card.style.left = `${Math.min(Math.max(start, 4), Math.max(innerWidth - width - 4, 4))}px`;
     },
     hide(): void {
       card.hidden = true;
