@@ -16,8 +16,14 @@ export default defineConfig({
     default_locale: 'en',
     // Each permission is justified in docs/permissions.md; the convention test in
     // utils/manifest.test.ts fails when one is added without a justification.
-    permissions: ['scripting'],
+    permissions: ['scripting', 'contextMenus'],
     host_permissions: ['<all_urls>'],
+    commands: {
+      'cover-everything': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_commandCoverEverything__',
+      },
+    },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -1,12 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/db/storage';
-import { createMessageRouter } from '../utils/messaging';
+import { t } from '../utils/i18n';
+import { createMessageRouter, type SenderInfo } from '../utils/messaging';
 import { createServices, startServices } from '../utils/services';
-import { applyShieldRegistration, protectOpenTabs, releaseOpenTabs } from '../utils/shield/registration';
+import { applyShieldRegistration, broadcast, protectOpenTabs, releaseOpenTabs, sendToTab } from '../utils/shield/registration';
+
+/** The keyboard command (manifest `commands` in wxt.config.ts) that covers everything in every tab. */
+const PANIC_COMMAND = 'cover-everything';
+const FLAG_MENU = 'gauze-flag-site';
 
 export default defineBackground(() => {
-  const services = createServices({ register: applyShieldRegistration, protectOpenTabs, releaseOpenTabs });
+  const services = createServices({ register: applyShieldRegistration, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast });
   const handlers = startServices(services, {
     storage: createStorage(),
     now: Date.now,
@@ -18,10 +23,24 @@ export default defineBackground(() => {
     handlers,
     onRejected: (reason) => console.warn('Gauze:', reason),
   });
-  // First run: open the options page, where a person starts (and, in Firefox, the one way an
-  // automated test can reach Gauze's pages: WebDriver BiDi refuses to navigate to moz-extension://).
+  /** Browser UI gestures (keyboard command, context menu) act as Gauze's own pages would. */
+  const self: SenderInfo = { id: browser.runtime.id, url: browser.runtime.getURL('/background.js'), hasTab: false };
+
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
+    // First run: open the options page, where a person chooses which sites to flag (and, in
+    // Firefox, the one way an automated test can reach Gauze's pages: WebDriver BiDi refuses to
+    // navigate to moz-extension://).
+    if (reason === 'install') void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#welcome` });
+    // Flagging from the page's context menu. Unflagging is not offered there: loosening protection
+    // belongs in Gauze's own pages.
+    browser.contextMenus.create({ id: FLAG_MENU, title: t('contextMenuFlag'), contexts: ['page', 'image', 'video', 'link', 'frame'] }, () => void browser.runtime.lastError);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const address = info.frameUrl ?? tab?.url;
+    if (info.menuItemId === FLAG_MENU && address) void handlers['sites/flag']?.({ input: address }, 'page', self);
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === PANIC_COMMAND) void handlers['shield/panic']?.({}, 'page', self);
   });
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) =>

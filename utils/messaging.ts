@@ -28,6 +28,10 @@ const shieldHelloReply = z.object({
   }),
 });
 
+const mediaAddress = z.string().url().max(2048);
+/** A private note on one item and whether it has been reviewed; empty and unreviewed erases it. */
+const noteSchema = z.object({ address: mediaAddress, note: z.string().max(2000), reviewed: z.boolean() });
+
 export const messageSpecs = {
   /** Liveness and version; lets a page show whether the background answers. */
   ping: {
@@ -81,6 +85,29 @@ export const messageSpecs = {
   /** A revealed item was covered again: its kind and how long it was visible. No address. */
   'shield/revealed': {
     payload: z.object({ kind: z.enum(['image', 'video', 'canvas', 'embed', 'frame', 'background']), seconds: z.number().int().min(0).max(86_400) }).strict(),
+    reply: z.object({}),
+    from: ['content'],
+  },
+  /** Cover everything and turn every sound off, in every tab (panic; also the keyboard command). */
+  'shield/panic': {
+    payload: z.object({}).strict(),
+    reply: z.object({ tabs: z.number().int() }),
+    from: ['page'],
+  },
+  /** "Reveal all on this page": only from Gauze's popup, never from a page. */
+  'shield/reveal-all': {
+    payload: z.object({ tabId: z.number().int().nonnegative() }).strict(),
+    reply: z.object({}),
+    from: ['page'],
+  },
+  /** Notes and reviewed marks for media addresses on a page (stored under a keyed hash). */
+  'notes/lookup': {
+    payload: z.object({ addresses: z.array(mediaAddress).max(200) }).strict(),
+    reply: z.object({ notes: z.array(noteSchema) }),
+    from: ['content'],
+  },
+  'notes/put': {
+    payload: noteSchema.strict(),
     reply: z.object({}),
     from: ['content'],
   },

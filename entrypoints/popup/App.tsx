@@ -1,34 +1,142 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useAsync } from '../../components/use-async';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
+import type { SiteEntry } from '../../utils/sites/site-entry';
 import './popup.css';
+
+interface ActiveTab {
+  id: number;
+  hostname: string;
+}
+
+/** The tab the popup was opened over, if it shows a web site that can be flagged. */
+async function activeWebTab(): Promise<ActiveTab | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (!tab?.id || !tab.url) return null;
+  const url = new URL(tab.url);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? { id: tab.id, hostname: url.hostname } : null;
+}
 
 export function App() {
   const status = useAsync(() => sendMessage('ping', { echo: 'popup' }));
+  const shortcut = useAsync(async () => (await browser.commands.getAll()).find((c) => c.name === 'cover-everything')?.shortcut ?? '');
+  const [tab, setTab] = useState<ActiveTab | null>(null);
+  const [entry, setEntry] = useState<SiteEntry | null | undefined>(undefined);
+  const [confirmReveal, setConfirmReveal] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
-  const openDemo = async () => {
-    await browser.tabs.create({ url: browser.runtime.getURL('/demo.html') });
-    window.close();
+  useEffect(() => {
+    void activeWebTab().then(async (active) => {
+      setTab(active);
+      setEntry(active ? (await sendMessage('sites/match', { hostname: active.hostname })).entry : null);
+    }, () => setEntry(null));
+  }, []);
+
+  const run = (work: () => Promise<void>) => () => {
+    setError(null);
+    work().catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
   };
-  const openOptions = async () => {
-    await browser.runtime.openOptionsPage();
+
+  const flag = run(async () => {
+    if (!tab) return;
+    await sendMessage('sites/flag', { input: tab.hostname });
+    setEntry((await sendMessage('sites/match', { hostname: tab.hostname })).entry);
+    setNotice(t('popupFlagged'));
+  });
+  const unflag = run(async () => {
+    if (!tab || !entry) return;
+    await sendMessage('sites/unflag', { hosts: [entry.host] });
+    // Covered media stays covered until the page is loaded again without Gauze.
+    await browser.tabs.reload(tab.id);
+    window.close();
+  });
+  const revealAll = run(async () => {
+    if (!tab) return;
+    await sendMessage('shield/reveal-all', { tabId: tab.id });
+    window.close();
+  });
+  const panic = run(async () => {
+    await sendMessage('shield/panic', {});
+    setNotice(t('popupPanicDone'));
+  });
+  const openPage = (path: '/demo.html' | '/options.html') => async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL(path) });
     window.close();
   };
 
   return (
     <main class="popup stack">
       <h1>{t('popupTitle')}</h1>
-      <p role="status" aria-live="polite" class={status.status === 'error' ? 'error' : undefined}>
+      <p role="status" aria-live="polite" class={status.status === 'error' ? 'error' : 'muted'}>
         {status.status === 'loading' && t('popupStatusChecking')}
         {status.status === 'ready' && t('popupStatusReady')}
         {status.status === 'error' && t('popupStatusError')}
       </p>
-      <div class="stack">
-        <button type="button" class="primary" onClick={openDemo}>
+
+      <section class="card stack" aria-labelledby="site-heading">
+        <h2 id="site-heading" class="site">
+          {tab ? tab.hostname : t('popupNoSite')}
+        </h2>
+        {tab && entry === null && (
+          <>
+            <p>{t('popupSiteNotFlagged')}</p>
+            <button type="button" class="primary" onClick={flag}>
+              {t('popupFlagSite')}
+            </button>
+          </>
+        )}
+        {tab && entry && (
+          <>
+            <p data-testid="site-state">{entry.source === 'team' ? t('popupSiteFlaggedByTeam') : t('popupSiteFlagged')}</p>
+            {!confirmReveal ? (
+              <button type="button" onClick={() => setConfirmReveal(true)}>
+                {t('popupRevealAll')}
+              </button>
+            ) : (
+              <div class="stack confirm" role="group" aria-label={t('popupRevealAll')}>
+                <p>{t('popupRevealAllConfirm')}</p>
+                <div class="row">
+                  <button type="button" onClick={revealAll}>
+                    {t('popupRevealAllYes')}
+                  </button>
+                  <button type="button" autoFocus onClick={() => setConfirmReveal(false)}>
+                    {t('cancel')}
+                  </button>
+                </div>
+              </div>
+            )}
+            {entry.source === 'user' && (
+              <button type="button" onClick={unflag}>
+                {t('popupUnflagSite', entry.host)}
+              </button>
+            )}
+          </>
+        )}
+      </section>
+
+      <button type="button" class="primary" onClick={panic}>
+        {t('popupPanic')}
+      </button>
+      {shortcut.status === 'ready' && shortcut.value && <p class="muted hint">{t('popupPanicShortcut', shortcut.value)}</p>}
+      {notice && (
+        <p role="status" class="notice">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+
+      <div class="row">
+        <button type="button" onClick={openPage('/demo.html')}>
           {t('openDemo')}
         </button>
-        <button type="button" onClick={openOptions}>
+        <button type="button" onClick={openPage('/options.html')}>
           {t('openOptions')}
         </button>
       </div>

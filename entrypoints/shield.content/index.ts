@@ -62,22 +62,36 @@ export default defineContentScript({
         soundOn: t('shieldSoundOn'),
         soundOff: t('shieldSoundOff'),
         region: t('shieldCardLabel'),
+        reviewed: t('shieldReviewed'),
+        markReviewed: t('shieldMarkReviewed'),
+        editNote: t('shieldEditNote'),
+        noteLabel: t('shieldNoteLabel'),
+        save: t('save'),
+        cancel: t('cancel'),
       }),
+      notes: {
+        lookup: async (addresses) => (await sendMessage('notes/lookup', { addresses })).notes,
+        put: async (address, note, reviewed) => {
+          await sendMessage('notes/put', { address, note, reviewed });
+        },
+      },
       onRevealEnded: (kind, seconds) => {
         if (kind !== 'audio') void sendMessage('shield/revealed', { kind, seconds }).catch(() => undefined);
       },
     });
 
-    const onCommand = (message: unknown, sender: { id?: string }) => {
-      if (sender.id !== browser.runtime.id) return;
+    const onCommand = (message: unknown, sender: { id?: string }): Promise<boolean> | undefined => {
+      if (sender.id !== browser.runtime.id) return undefined;
       const command = shieldCommandSchema.safeParse(message);
-      if (!command.success) return;
+      if (!command.success) return undefined;
       if (command.data.type === 'shield/stop') {
         shield.stop();
         frameLink.stop();
         browser.runtime.onMessage.removeListener(onCommand);
       } else if (command.data.type === 'shield/recover-all') shield.recoverAll();
       else shield.revealAll();
+      // An answer tells the background that a shield is listening in this tab.
+      return Promise.resolve(true);
     };
     browser.runtime.onMessage.addListener(onCommand);
 

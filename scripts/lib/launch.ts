@@ -68,7 +68,7 @@ export async function launchChromium(options: { headless?: boolean; userDataDir?
   await browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith(origin), { timeout: 30_000 });
   // A fresh profile is a first run: let Gauze's welcome tab open before anything else, so it
   // cannot push a later tab into the background (a background tab paints no frames).
-  if (!options.userDataDir) await browser.waitForTarget((target) => target.url() === `${origin}options.html`, { timeout: 30_000 });
+  if (!options.userDataDir) await browser.waitForTarget((target) => target.url().startsWith(`${origin}options.html`), { timeout: 30_000 });
   return {
     browser,
     origin,
@@ -103,7 +103,7 @@ export async function launchFirefox(options: { headless?: boolean; extensionDir?
   // WebDriver BiDi refuses to navigate a tab to moz-extension:// and reports such tabs as
   // about:blank, but it can run script in them. Gauze opens its options page on install; from
   // there, Gauze itself opens any other page of its own, and each tab is found by its location.
-  const launcher = await findPageAt(browser, `${origin}options.html`, new Set());
+  const launcher = await findPageAt(browser, `${origin}options.html#welcome`, new Set());
   return {
     browser,
     origin,

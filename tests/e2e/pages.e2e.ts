@@ -2,7 +2,9 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { DB_VERSION } from '../../utils/db/schema.ts';
-import { browsers, english, launchGauze, screenshotPath, sendRaw } from './support/gauze.ts';
+import { patternPixelsNow } from './support/frames.ts';
+import { browsers, clickButton, english, launchGauze, openActionPopup, screenshotPath, sendRaw } from './support/gauze.ts';
+import { startFixtureServer } from './support/server.ts';
 
 const textOf = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent?.trim() ?? '');
 
@@ -30,7 +32,10 @@ describe.each(browsers)('Gauze in %s', (name) => {
       const el = document.activeElement as HTMLElement;
       return { text: el.textContent, outline: getComputedStyle(el).outlineStyle };
     });
-    expect(focused).toEqual({ text: english('openDemo'), outline: 'solid' });
+    // Opened as a tab, the popup describes its own tab, which is not a site: the first control is
+    // the cover-everything button.
+    expect(await textOf(popup, '#site-heading')).toBe(english('popupNoSite'));
+    expect(focused).toEqual({ text: english('popupPanic'), outline: 'solid' });
     if (name === 'chromium') {
       const main = await popup.$('main');
       await main?.screenshot({ path: screenshotPath('popup') });
@@ -89,6 +94,49 @@ describe.each(browsers)('Gauze in %s', (name) => {
     }
     expect(media.duration).toBe(6);
     await demo.close();
+  });
+});
+
+describe('the toolbar popup over a web page (chromium)', () => {
+  it('flags the current site, covers it at once, offers reveal-all behind a confirmation, and unflags', async () => {
+    const server = await startFixtureServer();
+    const gauze = await launchGauze('chromium');
+    try {
+      const site = await gauze.browser.newPage();
+      await site.goto(server.other('/images.html'), { waitUntil: 'load' });
+      await site.bringToFront();
+      expect(await patternPixelsNow(site)).toBeGreaterThan(10_000);
+
+      const popup = await openActionPopup(gauze);
+      await popup.waitForSelector('[data-testid] , button.primary');
+      expect(await textOf(popup, '#site-heading')).toBe('127.0.0.1');
+      await clickButton(popup, english('popupFlagSite'));
+      await popup.waitForFunction((text) => document.querySelector('[data-testid=site-state]')?.textContent === text, {}, english('popupSiteFlagged'));
+      await popup.screenshot({ path: screenshotPath('popup-flagged') });
+      await popup.close();
+      await site.bringToFront();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await patternPixelsNow(site)).toBe(0);
+
+      // Reveal all needs a second, deliberate click.
+      const again = await openActionPopup(gauze);
+      await again.waitForSelector('[data-testid=site-state]');
+      await clickButton(again, english('popupRevealAll'));
+      expect(await textOf(again, '.confirm p')).toBe(english('popupRevealAllConfirm'));
+      await clickButton(again, english('popupRevealAllYes'));
+      await site.bringToFront();
+      await site.waitForFunction(() => document.querySelector('#plain')?.getAttribute('data-gauze-view') === 'full');
+
+      const last = await openActionPopup(gauze);
+      await last.waitForSelector('[data-testid=site-state]');
+      const reloaded = site.waitForNavigation({ waitUntil: 'load' });
+      await clickButton(last, english('popupUnflagSite', '127.0.0.1'));
+      await reloaded;
+      expect(await patternPixelsNow(site)).toBeGreaterThan(10_000);
+    } finally {
+      await gauze.browser.close();
+      await server.close();
+    }
   });
 });
 

@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
 
 const code = ['entrypoints', 'components', 'utils'].flatMap((dir) => sources(join(root, dir)));
 const used = new Set(code.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)].map((m) => m[1]!)));
-const manifestKeys = ['extName', 'extDescription'];
+const manifestKeys = [...readFileSync(join(root, 'wxt.config.ts'), 'utf8').matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((m) => m[1]!);
 
 describe('i18n catalogue', () => {
   it('has every key the code uses', () => {
@@ -50,7 +50,7 @@ describe('i18n catalogue', () => {
       .flatMap((file) =>
         readFileSync(file, 'utf8')
           .split('\n')
-          .filter((line) => />\s*[A-Za-z][A-Za-z ,.'!?-]{2,}\s*</.test(line))
+          .filter((line) => /<[a-zA-Z][^<>]*>\s*[A-Za-z][A-Za-z ,.'!?-]{2,}\s*<\/|^\s*[A-Z][a-z]+(?: [a-z]+){2,}[.!?]?\s*$/.test(line))
           .map((line) => `${relative(root, file)}: ${line.trim()}`),
       );
     expect(offenders).toEqual([]);

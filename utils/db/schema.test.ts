@@ -32,7 +32,7 @@ describe('database schema', () => {
 
       const db = await openGauzeDB();
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['meta', 'reveals', 'sites']);
+      expect([...db.objectStoreNames].sort()).toEqual(['meta', 'notes', 'reveals', 'sites']);
       expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
       db.close();
     },
@@ -49,6 +49,7 @@ describe('storage', () => {
       installedAt: 1000,
       stores: [
         { name: 'meta', count: 1 },
+        { name: 'notes', count: 0 },
         { name: 'reveals', count: 0 },
         { name: 'sites', count: 0 },
       ],

@@ -7,7 +7,18 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
  */
 export const DB_NAME = 'gauze';
 
-export type MetaRecord = { key: 'installedAt'; value: number } | { key: 'frameToken'; value: string };
+export type MetaRecord =
+  | { key: 'installedAt'; value: number }
+  | { key: 'frameToken'; value: string }
+  /** Raw HMAC key for note hashes, so a stored hash cannot be matched against a list of addresses made elsewhere. */
+  | { key: 'noteKey'; value: ArrayBuffer };
+
+export interface NoteRecord {
+  hash: string;
+  note: string;
+  reviewed: boolean;
+  updatedAt: number;
+}
 
 /** One reveal of one item: which flagged site, what kind, when it ended, for how long. No address. */
 export interface RevealRecord {
@@ -23,6 +34,8 @@ export interface GauzeDB extends DBSchema {
   meta: { key: MetaRecord['key']; value: MetaRecord };
   /** Flagged sites: hosts only, never page addresses. */
   sites: { key: string; value: SiteEntry };
+  /** Private notes and reviewed marks, keyed by a keyed hash of the media address (never the address). */
+  notes: { key: string; value: NoteRecord };
   /** Reveals of covered media, for the exposure record. */
   reveals: { key: number; value: RevealRecord; indexes: { endedAt: number } };
 }
@@ -41,6 +54,7 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
   (db) => {
     db.createObjectStore('sites', { keyPath: 'host' });
     db.createObjectStore('reveals', { keyPath: 'id', autoIncrement: true }).createIndex('endedAt', 'endedAt');
+    db.createObjectStore('notes', { keyPath: 'hash' });
   },
 ];
 

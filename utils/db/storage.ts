@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { siteEntrySchema, type SiteEntry } from '../sites/site-entry';
 import { describeIssues } from '../validation';
-import { DB_VERSION, openGauzeDB, type GauzeDB, type GauzeStore, type RevealRecord } from './schema';
+import { DB_VERSION, openGauzeDB, type GauzeDB, type GauzeStore, type NoteRecord, type RevealRecord } from './schema';
 
 /** Storage facts a person can check in options ("Your data"). */
 export interface StorageSummary {
@@ -20,6 +20,16 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     db = undefined; // let the next call try again rather than caching a failure
     throw error;
   }));
+
+  let noteKey: Promise<CryptoKey> | undefined;
+  async function loadNoteKey(): Promise<CryptoKey> {
+    const tx = (await get()).transaction('meta', 'readwrite');
+    const stored = await tx.store.get('noteKey');
+    const raw = stored?.key === 'noteKey' ? stored.value : crypto.getRandomValues(new Uint8Array(32)).buffer;
+    if (!stored) await tx.store.put({ key: 'noteKey', value: raw });
+    await tx.done;
+    return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  }
 
   return {
     get,
@@ -41,6 +51,28 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       if (!existing) await tx.store.put({ key: 'frameToken', value: token });
       await tx.done;
       return token;
+    },
+    notes: {
+      /** HMAC-SHA-256 of a media address under this installation's own key, as hex. */
+      async hash(address: string): Promise<string> {
+        noteKey ??= loadNoteKey().catch((error: unknown) => {
+          noteKey = undefined;
+          throw error;
+        });
+        const digest = await crypto.subtle.sign('HMAC', await noteKey, new TextEncoder().encode(address));
+        return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+      },
+      async get(hashes: readonly string[]): Promise<Array<NoteRecord | undefined>> {
+        const tx = (await get()).transaction('notes', 'readonly');
+        const found = await Promise.all(hashes.map((hash) => tx.store.get(hash)));
+        await tx.done;
+        return found;
+      },
+      async put(record: NoteRecord): Promise<void> {
+        const database = await get();
+        if (!record.note.trim() && !record.reviewed) await database.delete('notes', record.hash);
+        else await database.put('notes', record);
+      },
     },
     async addReveal(record: RevealRecord): Promise<void> {
       await (await get()).add('reveals', record);

@@ -2,11 +2,12 @@ import type { Storage } from '../db/storage';
 import type { Handlers, MessageType } from '../messaging';
 import { statusService } from './status';
 import { createFlaggedSitesService, type ShieldAdapter } from './flagged-sites';
+import { createShieldControlService, type TabMessenger } from './shield-control';
 import type { BackgroundService } from './types';
 
 /** Every background capability, in start order. A new capability is registered here. */
-export function createServices(shield: ShieldAdapter): readonly BackgroundService[] {
-  return [statusService, createFlaggedSitesService(shield)];
+export function createServices(shield: ShieldAdapter, tabs: TabMessenger): readonly BackgroundService[] {
+  return [statusService, createFlaggedSitesService(shield), createShieldControlService(tabs)];
 }
 
 /** Starts every service and returns the message handlers they registered. */

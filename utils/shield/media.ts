@@ -11,6 +11,8 @@ export const ATTR = {
   frame: 'data-gauze-frame',
   /** Set by the page-world script on every element it attached a shadow root to. */
   host: 'data-gauze-host',
+  /** The person marked this item reviewed: a quiet mark on its cover. */
+  reviewed: 'data-gauze-reviewed',
 } as const;
 
 /** Elements the stylesheet covers by their tag (background images are found by style). */

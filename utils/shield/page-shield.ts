@@ -1,6 +1,6 @@
 import { describeMedia } from './label';
 import { nextStep, type RevealStep } from './ladder';
-import { ATTR, isCovered, MEDIA_SELECTOR, mediaKind, SOUND_SELECTOR, type MediaKind } from './media';
+import { ATTR, isCovered, MEDIA_SELECTOR, mediaAddress, mediaKind, SOUND_SELECTOR, type MediaKind } from './media';
 import { installOutlineFilter } from './outline-filter';
 import { createRevealCard, type CardText } from './reveal-card';
 import type { ShieldSettings } from './settings';
@@ -17,6 +17,11 @@ export interface PageShieldOptions {
   now(): number;
   /** Reaches a shadow root, closed ones too (a content-script-only browser API). */
   shadowRootOf(host: Element): ShadowRoot | null;
+  /** Private notes and reviewed marks, kept by the background under a keyed hash of the address. */
+  notes: {
+    lookup(addresses: string[]): Promise<Array<{ address: string; note: string; reviewed: boolean }>>;
+    put(address: string, note: string, reviewed: boolean): Promise<void>;
+  };
 }
 
 const ITEM_SELECTOR = `${MEDIA_SELECTOR}, [${ATTR.background}]`;
@@ -46,6 +51,36 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   const stoppers: Array<() => void> = [];
   let hovered: Element | null = null;
   let stopped = false;
+
+  /** Notes known for addresses on this page (only those that have one). */
+  const notes = new Map<string, { note: string; reviewed: boolean }>();
+  const asked = new Set<string>();
+  const toAsk: string[] = [];
+  let askTimer: ReturnType<typeof setTimeout> | undefined;
+  function askNotes(address: string): void {
+    if (asked.has(address)) return;
+    asked.add(address);
+    toAsk.push(address);
+    askTimer ??= setTimeout(flushNotes, 200);
+  }
+  function flushNotes(): void {
+    askTimer = undefined;
+    const batch = toAsk.splice(0, 200);
+    if (toAsk.length) askTimer = setTimeout(flushNotes, 200);
+    void options.notes.lookup(batch).then((found) => {
+      for (const { address, note, reviewed } of found) notes.set(address, { note, reviewed });
+      if (found.length) markReviewed();
+    }, () => undefined);
+  }
+  /** Reviewed items carry a quiet mark on their cover, so a person need not open them again. */
+  function markReviewed(): void {
+    for (const scope of [doc, ...roots])
+      for (const item of scope.querySelectorAll(ITEM_SELECTOR)) {
+        const address = mediaAddress(item);
+        const reviewed = !!address && notes.get(address)?.reviewed === true;
+        if (reviewed !== item.hasAttribute(ATTR.reviewed)) item.toggleAttribute(ATTR.reviewed, reviewed);
+      }
+  }
 
   const sound = createSoundGuard((media) => (steps.get(media) ?? 'cover') !== 'cover');
   const card = createRevealCard(doc, options.dir);
@@ -152,6 +187,8 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     // layout and before paint, so a picture that grows is covered again before it is drawn.
     if (kind === 'image' || kind === 'background' || kind === 'canvas') observers.size.observe(item);
     if (item instanceof HTMLElement && item.tabIndex < 0 && !item.hasAttribute('tabindex')) item.tabIndex = 0;
+    const address = mediaAddress(item);
+    if (address) askNotes(address);
   }
 
   /** A frame got a new address: covered until its next document, once loaded, says it is safe. */
@@ -254,7 +291,25 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
         if (item instanceof HTMLMediaElement) sound.setSound(item, on);
         showCard(item);
       },
+      note: noteActions(item),
     });
+  }
+
+  function noteActions(item: Element) {
+    const address = mediaAddress(item);
+    if (!address) return undefined;
+    const known = notes.get(address);
+    return {
+      text: known?.note ?? '',
+      reviewed: known?.reviewed ?? false,
+      save: (note: string, reviewed: boolean) => {
+        if (note.trim() || reviewed) notes.set(address, { note: note.trim(), reviewed });
+        else notes.delete(address);
+        markReviewed();
+        showCard(item);
+        void options.notes.put(address, note, reviewed).catch(() => undefined);
+      },
+    };
   }
 
   const onClick = (event: MouseEvent) => {
@@ -301,7 +356,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
 
   let peeking: Element | null = null;
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || card.contains(event)) return;
     const focused = doc.activeElement && isItem(doc.activeElement) ? doc.activeElement : null;
     const item = focused ?? hovered;
     if (!item) return;

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { findEntryFor, matchPatternsFor, type SiteEntry } from '../sites/site-entry';
+import type { ShieldCommand } from './commands';
 
 /** Files of the page-side shield, as built (see entrypoints/shield.content and public/shield). */
 export const SHIELD_SCRIPT_ID = 'gauze-shield';
@@ -93,4 +94,21 @@ export async function releaseOpenTabs(removed: readonly SiteEntry[], remaining: 
         await browser.scripting.removeCSS({ target: { tabId: tab.id!, allFrames: true }, files: [SHIELD_CSS], origin: cssOrigin() }).catch(() => undefined);
       }),
   );
+}
+
+/** Sends a command to the shield scripts of one tab (every frame); false if none listens. */
+export async function sendToTab(tabId: number, command: ShieldCommand): Promise<boolean> {
+  try {
+    await browser.tabs.sendMessage(tabId, command);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Sends a command to every tab; returns how many had a shield script listening. */
+export async function broadcast(command: ShieldCommand): Promise<number> {
+  const tabs = await browser.tabs.query({});
+  const reached = await Promise.all(tabs.map((tab) => (tab.id === undefined ? false : sendToTab(tab.id, command))));
+  return reached.filter(Boolean).length;
 }

@@ -11,11 +11,19 @@ export interface CardText {
   soundOn: string;
   soundOff: string;
   region: string;
+  reviewed: string;
+  markReviewed: string;
+  editNote: string;
+  noteLabel: string;
+  save: string;
+  cancel: string;
 }
 
 export interface CardActions {
   step(step: RevealStep): void;
   sound(on: boolean): void;
+  /** Present when the item has an address a note can be kept for. */
+  note?: { reviewed: boolean; save(note: string, reviewed: boolean): void; text: string };
 }
 
 export interface CardState {
@@ -36,7 +44,8 @@ const STYLE = `
 .card[hidden] { display: none; }
 .label { font-weight: 600; overflow-wrap: anywhere; }
 .meta, .note { color: #57606a; }
-.note { font-style: italic; }
+.note { font-style: italic; white-space: pre-wrap; }
+textarea { font: inherit; inline-size: 100%; box-sizing: border-box; min-block-size: 4em; }
 .row { display: flex; flex-wrap: wrap; gap: 4px; }
 button {
   font: inherit; color: inherit; background: #fff; border: 1px solid #8d939a; border-radius: 5px;
@@ -70,6 +79,7 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
   root.append(style, card);
   let actions: CardActions | null = null;
 
+  let editing = false;
   card.addEventListener('click', (event) => {
     if (!event.isTrusted) return;
     const button = (event.target as Element).closest('button');
@@ -77,7 +87,35 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
     event.stopPropagation();
     if (button.dataset.step) actions.step(button.dataset.step as RevealStep);
     if (button.dataset.sound) actions.sound(button.dataset.sound === 'on');
+    const note = actions.note;
+    if (!note) return;
+    if (button.dataset.reviewed) note.save(note.text, button.dataset.reviewed === 'on');
+    if (button.dataset.edit) {
+      editing = true;
+      renderEditor(note);
+    }
+    if (button.dataset.save) {
+      editing = false;
+      note.save(card.querySelector('textarea')?.value ?? '', note.reviewed);
+    }
+    if (button.dataset.cancel) {
+      editing = false;
+      note.save(note.text, note.reviewed);
+    }
   });
+  let lastText: CardText | null = null;
+  function renderEditor(note: NonNullable<CardActions['note']>): void {
+    if (!lastText) return;
+    const area = doc.createElement('textarea');
+    area.value = note.text;
+    area.setAttribute('aria-label', lastText.noteLabel);
+    area.maxLength = 2000;
+    const row = doc.createElement('div');
+    row.className = 'row';
+    row.append(button(lastText.save, { save: '1' }), button(lastText.cancel, { cancel: '1' }));
+    card.replaceChildren(area, row);
+    area.focus();
+  }
 
   const button = (text: string, data: Record<string, string>, pressed?: boolean) => {
     const b = doc.createElement('button');
@@ -95,7 +133,9 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
       return event.composedPath().includes(host);
     },
     show(rect: DOMRect, text: CardText, state: CardState, onAction: CardActions): void {
+      if (editing && actions && !card.hidden) return; // keep what the person is typing
       actions = onAction;
+      lastText = text;
       if (!host.isConnected) (doc.documentElement ?? doc).append(host);
       card.setAttribute('aria-label', text.region);
       const line = (cls: string, content: string | null) => {
@@ -113,8 +153,17 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
       }
       steps.append(button(text.cover, { step: 'cover' }, state.current === 'cover'));
       if (state.sound !== null) steps.append(button(state.sound ? text.soundOff : text.soundOn, { sound: state.sound ? 'off' : 'on' }));
+      let notes: HTMLDivElement | null = null;
+      if (onAction.note) {
+        notes = doc.createElement('div');
+        notes.className = 'row';
+        notes.append(
+          button(onAction.note.reviewed ? text.reviewed : text.markReviewed, { reviewed: onAction.note.reviewed ? 'off' : 'on' }, onAction.note.reviewed),
+          button(text.editNote, { edit: '1' }),
+        );
+      }
       card.replaceChildren(
-        ...[line('label', text.label ?? text.kind), line('meta', [text.kind, text.size].filter(Boolean).join(' · ')), line('note', text.note), steps].filter(
+        ...[line('label', text.label ?? text.kind), line('meta', [text.kind, text.size].filter(Boolean).join(' · ')), line('note', onAction.note?.text || text.note), steps, notes].filter(
           (el): el is HTMLDivElement => el !== null,
         ),
       );
@@ -130,6 +179,7 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
       card.style.left = `${Math.min(Math.max(start, 4), Math.max(innerWidth - width - 4, 4))}px`;
     },
     hide(): void {
+      if (editing) return;
       card.hidden = true;
       actions = null;
     },

@@ -33,3 +33,23 @@ export function screenshotPath(name: string): `${string}.png` {
   mkdirSync(dir, { recursive: true });
   return join(dir, `${name}.png`) as `${string}.png`;
 }
+
+/**
+ * Opens Gauze's real toolbar popup over the focused tab (Chromium: chrome.action.openPopup from
+ * the service worker) and returns its page.
+ */
+export async function openActionPopup(gauze: LaunchedGauze): Promise<Page> {
+  const target = await gauze.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin));
+  const worker = await target.worker();
+  await worker!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  const popup = await gauze.browser.waitForTarget((t) => t.type() === 'page' && t.url() === `${gauze.origin}popup.html`);
+  const page = (await popup.asPage())!;
+  await page.waitForFunction(() => document.querySelector('main') !== null);
+  return page;
+}
+
+/** Clicks the button whose text is exactly `text`. */
+export async function clickButton(page: Page, text: string): Promise<void> {
+  const handle = await page.waitForFunction((t) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === t), {}, text);
+  await (handle as unknown as import('puppeteer').ElementHandle<HTMLButtonElement>).click();
+}

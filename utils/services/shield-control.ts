@@ -1,0 +1,42 @@
+import type { ShieldCommand } from '../shield/commands';
+import type { BackgroundService } from './types';
+
+/** How commands reach protected pages; injected so the service is testable in Node. */
+export interface TabMessenger {
+  /** Sends to one tab; false when no Gauze script is listening there. */
+  send(tabId: number, command: ShieldCommand): Promise<boolean>;
+  /** Sends to every tab; returns how many had a Gauze script listening. */
+  broadcast(command: ShieldCommand): Promise<number>;
+}
+
+/**
+ * What a person does to protected pages as a whole: cover everything at once (the panic command,
+ * from the keyboard or the popup), reveal all on one page (popup only), and the notes and reviewed
+ * marks that spare them a second look.
+ */
+export function createShieldControlService(tabs: TabMessenger): BackgroundService {
+  return {
+    id: 'shield-control',
+    start({ storage, now, handle }) {
+      handle('shield/panic', async () => ({ tabs: await tabs.broadcast({ type: 'shield/recover-all' }) }));
+
+      handle('shield/reveal-all', async ({ tabId }) => {
+        await tabs.send(tabId, { type: 'shield/reveal-all' });
+        return {};
+      });
+
+      handle('notes/lookup', async ({ addresses }) => {
+        const hashes = await Promise.all(addresses.map((address) => storage.notes.hash(address)));
+        const records = await storage.notes.get(hashes);
+        return {
+          notes: records.flatMap((record, i) => (record ? [{ address: addresses[i]!, note: record.note, reviewed: record.reviewed }] : [])),
+        };
+      });
+
+      handle('notes/put', async ({ address, note, reviewed }) => {
+        await storage.notes.put({ hash: await storage.notes.hash(address), note: note.trim(), reviewed, updatedAt: now() });
+        return {};
+      });
+    },
+  };
+}
