@@ -1,23 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { t, type MessageKey } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
+import { browserShieldOptions } from '../../utils/shield/browser-options';
 import { shieldCommandSchema } from '../../utils/shield/commands';
-import { revealSteps } from '../../utils/shield/ladder';
-import type { MediaKind } from '../../utils/shield/media';
-import { startPageShield } from '../../utils/shield/page-shield';
-import { shieldDefaults } from '../../utils/shield/settings';
 import { createFrameLink } from '../../utils/shield/frames';
-
-const kindLabels: Record<MediaKind, MessageKey> = {
-  image: 'shieldKindImage',
-  video: 'shieldKindVideo',
-  audio: 'shieldKindVideo',
-  canvas: 'shieldKindCanvas',
-  embed: 'shieldKindEmbed',
-  frame: 'shieldKindFrame',
-  background: 'shieldKindImage',
-};
+import { startPageShield } from '../../utils/shield/page-shield';
 
 /**
  * Page-side protection on flagged sites. Registered at run time for flagged hosts only
@@ -41,44 +28,7 @@ export default defineContentScript({
     if (scope[marker]) return;
     scope[marker] = true;
 
-    const shield = startPageShield(document, {
-      settings: { ...shieldDefaults },
-      allowedSteps: revealSteps.slice(1),
-      dir: browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr',
-      now: Date.now,
-      shadowRootOf: (host) => {
-        // Chromium: chrome.dom; Firefox: Element.openOrClosedShadowRoot, both for content scripts only.
-        const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }).chrome?.dom;
-        const firefox = (host as Element & { openOrClosedShadowRoot?(): ShadowRoot | null }).openOrClosedShadowRoot;
-        return (chromeDom?.openOrClosedShadowRoot?.(host) ?? firefox?.call(host)) || null;
-      },
-      cardText: (kind, { text, width, height }) => ({
-        kind: t(kindLabels[kind]),
-        label: text,
-        size: width && height ? t('shieldSize', [String(width), String(height)]) : null,
-        note: null,
-        steps: { blur: t('shieldStepBlur'), outline: t('shieldStepOutline'), full: t('shieldStepFull') },
-        cover: t('shieldStepCover'),
-        soundOn: t('shieldSoundOn'),
-        soundOff: t('shieldSoundOff'),
-        region: t('shieldCardLabel'),
-        reviewed: t('shieldReviewed'),
-        markReviewed: t('shieldMarkReviewed'),
-        editNote: t('shieldEditNote'),
-        noteLabel: t('shieldNoteLabel'),
-        save: t('save'),
-        cancel: t('cancel'),
-      }),
-      notes: {
-        lookup: async (addresses) => (await sendMessage('notes/lookup', { addresses })).notes,
-        put: async (address, note, reviewed) => {
-          await sendMessage('notes/put', { address, note, reviewed });
-        },
-      },
-      onRevealEnded: (kind, seconds) => {
-        if (kind !== 'audio') void sendMessage('shield/revealed', { kind, seconds }).catch(() => undefined);
-      },
-    });
+    const shield = startPageShield(document, browserShieldOptions());
 
     const onCommand = (message: unknown, sender: { id?: string }): Promise<boolean> | undefined => {
       if (sender.id !== browser.runtime.id) return undefined;

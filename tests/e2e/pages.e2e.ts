@@ -93,6 +93,20 @@ describe.each(browsers)('Gauze in %s', (name) => {
       expect(alt).toMatch(/^Exhibit \d: .+ \(generated placeholder\)$/);
     }
     expect(media.duration).toBe(6);
+    // Protected like a flagged site: covered pictures, video muted and held.
+    const state = await demo.evaluate(() => ({
+      covered: [...document.images].every((img) => getComputedStyle(img).objectPosition.startsWith('-99999px')),
+      video: { muted: document.querySelector('video')!.muted, paused: document.querySelector('video')!.paused },
+    }));
+    expect(state).toEqual({ covered: true, video: { muted: true, paused: true } });
+    await demo.click('figure img');
+    expect(await demo.$eval('figure img', (img) => img.getAttribute('data-gauze-view'))).toBe('blur');
+    if (name === 'chromium') {
+      await demo.setViewport({ width: 1000, height: 720 });
+      await demo.hover('figure img');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await demo.screenshot({ path: screenshotPath('demo') });
+    }
     await demo.close();
   });
 });

@@ -1,0 +1,63 @@
+import { browser } from 'wxt/browser';
+import { t, type MessageKey } from '../i18n';
+import { sendMessage } from '../send-message';
+import { revealSteps } from './ladder';
+import type { MediaKind } from './media';
+import type { PageShieldOptions } from './page-shield';
+import { shieldDefaults } from './settings';
+
+const kindLabels: Record<MediaKind, MessageKey> = {
+  image: 'shieldKindImage',
+  video: 'shieldKindVideo',
+  audio: 'shieldKindVideo',
+  canvas: 'shieldKindCanvas',
+  embed: 'shieldKindEmbed',
+  frame: 'shieldKindFrame',
+  background: 'shieldKindImage',
+};
+
+/**
+ * The page shield's connection to the browser: translated card text, shadow-root access, notes
+ * and reveal reports through the background. Shared by the content script and the demo page.
+ */
+export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {}): PageShieldOptions {
+  return {
+    settings: { ...shieldDefaults },
+    allowedSteps: revealSteps.slice(1),
+    dir: browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr',
+    now: Date.now,
+    shadowRootOf: (host) => {
+      // Chromium: chrome.dom; Firefox: Element.openOrClosedShadowRoot, both for content scripts only.
+      const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }).chrome?.dom;
+      const firefox = (host as Element & { openOrClosedShadowRoot?(): ShadowRoot | null }).openOrClosedShadowRoot;
+      return (chromeDom?.openOrClosedShadowRoot?.(host) ?? firefox?.call(host)) || null;
+    },
+    cardText: (kind, { text, width, height }) => ({
+      kind: t(kindLabels[kind]),
+      label: text,
+      size: width && height ? t('shieldSize', [String(width), String(height)]) : null,
+      note: null,
+      steps: { blur: t('shieldStepBlur'), outline: t('shieldStepOutline'), full: t('shieldStepFull') },
+      cover: t('shieldStepCover'),
+      soundOn: t('shieldSoundOn'),
+      soundOff: t('shieldSoundOff'),
+      region: t('shieldCardLabel'),
+      reviewed: t('shieldReviewed'),
+      markReviewed: t('shieldMarkReviewed'),
+      editNote: t('shieldEditNote'),
+      noteLabel: t('shieldNoteLabel'),
+      save: t('save'),
+      cancel: t('cancel'),
+    }),
+    notes: {
+      lookup: async (addresses) => (await sendMessage('notes/lookup', { addresses })).notes,
+      put: async (address, note, reviewed) => {
+        await sendMessage('notes/put', { address, note, reviewed });
+      },
+    },
+    onRevealEnded: (kind, seconds) => {
+      if (kind !== 'audio') void sendMessage('shield/revealed', { kind, seconds }).catch(() => undefined);
+    },
+    ...overrides,
+  };
+}
