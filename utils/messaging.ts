@@ -104,7 +104,7 @@ export const messageSpecs = {
   'notes/lookup': {
     payload: z.object({ addresses: z.array(mediaAddress).max(200) }).strict(),
     reply: z.object({ notes: z.array(noteSchema) }),
-    from: ['content'],
+    from: ['content', 'page'],
   },
   'notes/put': {
     payload: noteSchema.strict(),

@@ -182,6 +182,111 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
   });
 });
 
+describe('shield in chromium: notes, panic, re-cover and sound', () => {
+  let gauze: LaunchedGauze;
+  let controller: Page;
+
+  beforeAll(async () => {
+    gauze = await launchChromium();
+    controller = await flagSite(gauze, 'localhost');
+  });
+  afterAll(async () => {
+    await gauze?.browser.close();
+  });
+
+  it('a note and a reviewed mark are kept under a hash, never the address, and shown on the next visit', async () => {
+    const page = await newPage(gauze);
+    await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#plain')!.tabIndex === 0);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('KeyN');
+    await page.keyboard.type('Same scene as exhibit 4; nothing new.');
+    await page.keyboard.press('Tab'); // to Save
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'plain');
+    await page.keyboard.press('KeyR');
+    await page.waitForFunction(() => document.querySelector('#plain')!.hasAttribute('data-gauze-reviewed'));
+
+    const address = server.flagged('/pattern.png?w=200&h=150');
+    await pause(300);
+    const found = await ask(controller, 'notes/lookup', { addresses: [address] });
+    expect(found.reply).toEqual({ notes: [{ address, note: 'Same scene as exhibit 4; nothing new.', reviewed: true }] });
+    const stored = await controller.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('gauze');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('notes').objectStore('notes').getAll();
+            request.onsuccess = () => resolve(JSON.stringify(request.result));
+          };
+        }),
+    );
+    expect(stored).toMatch(/"hash":"[0-9a-f]{64}"/);
+    expect(stored).not.toContain('pattern.png');
+    expect(stored).not.toContain('localhost');
+
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('#plain')!.hasAttribute('data-gauze-reviewed'));
+    expect(await page.$eval('#srcset', (el) => el.hasAttribute('data-gauze-reviewed'))).toBe(false);
+    await page.close();
+  });
+
+  it('cover everything: every revealed item in every tab is covered again and every sound turned off', async () => {
+    const images = await newPage(gauze);
+    await images.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+    await images.click('#plain');
+    await images.click('#plain');
+    await images.click('#plain');
+    expect(await viewOf(images, '#plain')).toBe('full');
+    const video = await newPage(gauze);
+    await video.goto(server.flagged('/video.html'), { waitUntil: 'load' });
+    await video.click('#autoplay');
+    await video.keyboard.press('KeyS');
+    expect(await video.$eval('#autoplay', (v) => (v as HTMLVideoElement).muted)).toBe(false);
+
+    const answer = await ask(controller, 'shield/panic', {});
+    expect(answer.ok).toBe(true);
+    expect((answer.reply as { tabs: number }).tabs).toBeGreaterThanOrEqual(2);
+    expect(await viewOf(images, '#plain')).toBeNull();
+    expect(await video.$eval('#autoplay', (v) => ({ view: v.getAttribute('data-gauze-view'), muted: (v as HTMLVideoElement).muted }))).toEqual({ view: null, muted: true });
+    await images.bringToFront();
+    expect(await patternPixelsNow(images)).toBe(0);
+    await images.close();
+    await video.close();
+  });
+
+  it('revealing a video shows its picture with the sound still off; sound is a separate choice; pausing covers it', async () => {
+    const page = await newPage(gauze);
+    await page.goto(server.flagged('/video.html'), { waitUntil: 'load' });
+    await page.click('#autoplay');
+    const state = () => page.$eval('#autoplay', (v) => ({ view: v.getAttribute('data-gauze-view'), muted: (v as HTMLVideoElement).muted, paused: (v as HTMLVideoElement).paused }));
+    await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('#autoplay')!.paused);
+    expect(await state()).toEqual({ view: 'blur', muted: true, paused: false });
+    await page.keyboard.press('KeyS');
+    expect((await state()).muted).toBe(false);
+    await page.$eval('#autoplay', (v) => (v as HTMLVideoElement).pause());
+    await page.waitForFunction(() => !document.querySelector('#autoplay')!.hasAttribute('data-gauze-view'));
+    expect(await state()).toMatchObject({ view: null, muted: true });
+    await page.close();
+  });
+
+  it('a revealed item is covered again a few seconds after the person looks away', async () => {
+    const page = await newPage(gauze);
+    await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+    await page.click('#plain');
+    await page.click('#plain');
+    await page.click('#plain');
+    expect(await viewOf(page, '#plain')).toBe('full');
+    await page.mouse.move(880, 680);
+    await pause(5000);
+    expect(await viewOf(page, '#plain')).toBe('full'); // still looking within the grace time
+    await page.waitForFunction(() => !document.querySelector('#plain')!.hasAttribute('data-gauze-view'), { timeout: 15_000 });
+    expect(await patternPixelsNow(page)).toBe(0);
+    await page.close();
+  });
+});
+
 describe('shield in chromium with its script broken on purpose', () => {
   it('the stylesheet alone keeps every item covered', async () => {
     const gauze = await launchChromium({ extensionDir: extensionDirs.chromiumFault });

@@ -48,6 +48,7 @@ export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {})
       noteLabel: t('shieldNoteLabel'),
       save: t('save'),
       cancel: t('cancel'),
+      keys: t('shieldKeysHint'),
     }),
     notes: {
       lookup: async (addresses) => (await sendMessage('notes/lookup', { addresses })).notes,

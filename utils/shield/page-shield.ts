@@ -117,9 +117,12 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     if (card.visible && (hovered === item || doc.activeElement === item)) showCard(item);
   }
 
+  /** Pointing at an item, or keyboard focus on it, is looking; focus left by a click is not. */
+  const lookingAt = (item: Element) => hovered === item || (doc.activeElement === item && item.matches(':focus-visible'));
+
   function scheduleAway(item: Element): void {
     clearAway(item);
-    if (hovered === item || doc.activeElement === item || !revealed.has(item)) return;
+    if (lookingAt(item) || !revealed.has(item)) return;
     awayTimers.set(item, setTimeout(() => setStep(item, 'cover'), settings.recoverAfterSeconds * 1000));
   }
   function clearAway(item: Element): void {
@@ -303,10 +306,13 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       text: known?.note ?? '',
       reviewed: known?.reviewed ?? false,
       save: (note: string, reviewed: boolean) => {
+        const fromCard = doc.activeElement === card.element;
         if (note.trim() || reviewed) notes.set(address, { note: note.trim(), reviewed });
         else notes.delete(address);
         markReviewed();
         showCard(item);
+        // Back to the item after editing in the card, for keyboard users.
+        if (fromCard) (item as HTMLElement).focus?.();
         void options.notes.put(address, note, reviewed).catch(() => undefined);
       },
     };
@@ -368,11 +374,27 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     } else if (event.key === 'Escape' && current !== 'cover') {
       event.preventDefault();
       setStep(item, 'cover');
-    } else if ((event.key === 'p' || event.key === 'P') && current === 'cover' && !event.repeat && !isTyping(doc)) {
+    } else if (isTyping(doc) || event.ctrlKey || event.metaKey || event.altKey || event.repeat) {
+      return;
+    } else if (event.key === 'p' || event.key === 'P') {
       // Peek: the first step, only while the key is held.
+      if (current !== 'cover') return;
       peeking = item;
       setStep(item, nextStep('cover', options.allowedSteps));
-    }
+    } else if (event.key === 'r' || event.key === 'R') {
+      const note = noteActions(item);
+      note?.save(note.text, !note.reviewed);
+    } else if (event.key === 'n' || event.key === 'N') {
+      const note = noteActions(item);
+      if (!note) return;
+      event.preventDefault();
+      showCard(item);
+      card.editNote();
+    } else if ((event.key === 's' || event.key === 'S') && item instanceof HTMLVideoElement && current !== 'cover') {
+      sound.setSound(item, !sound.hasSound(item));
+      showCard(item);
+    } else return;
+    event.stopImmediatePropagation();
   };
   const onKeyUp = (event: KeyboardEvent) => {
     if (peeking && (event.key === 'p' || event.key === 'P')) {

@@ -17,6 +17,8 @@ export interface CardText {
   noteLabel: string;
   save: string;
   cancel: string;
+  /** The keys that work on a focused item. */
+  keys: string;
 }
 
 export interface CardActions {
@@ -46,6 +48,7 @@ const STYLE = `
 .meta, .note { color: #57606a; }
 .note { font-style: italic; white-space: pre-wrap; }
 textarea { font: inherit; inline-size: 100%; box-sizing: border-box; min-block-size: 4em; }
+.keys { font-size: 11px; }
 .row { display: flex; flex-wrap: wrap; gap: 4px; }
 button {
   font: inherit; color: inherit; background: #fff; border: 1px solid #8d939a; border-radius: 5px;
@@ -96,11 +99,19 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
     }
     if (button.dataset.save) {
       editing = false;
+      // (the textarea is read before `save` re-renders the card)
       note.save(card.querySelector('textarea')?.value ?? '', note.reviewed);
     }
     if (button.dataset.cancel) {
       editing = false;
       note.save(note.text, note.reviewed);
+    }
+  });
+  card.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && editing && actions?.note) {
+      event.stopPropagation();
+      editing = false;
+      actions.note.save(actions.note.text, actions.note.reviewed);
     }
   });
   let lastText: CardText | null = null;
@@ -163,7 +174,7 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
         );
       }
       card.replaceChildren(
-        ...[line('label', text.label ?? text.kind), line('meta', [text.kind, text.size].filter(Boolean).join(' · ')), line('note', onAction.note?.text || text.note), steps, notes].filter(
+        ...[line('label', text.label ?? text.kind), line('meta', [text.kind, text.size].filter(Boolean).join(' · ')), line('note', onAction.note?.text || text.note), steps, notes, line('meta keys', text.keys)].filter(
           (el): el is HTMLDivElement => el !== null,
         ),
       );
@@ -177,6 +188,12 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
       const start = dir === 'rtl' ? rect.right - width : rect.left;
       card.style.top = `${top}px`;
       card.style.left = `${Math.min(Math.max(start, 4), Math.max(innerWidth - width - 4, 4))}px`;
+    },
+    /** Opens the note editor for the item the card shows, with the keyboard focus in it. */
+    editNote(): void {
+      if (!actions?.note) return;
+      editing = true;
+      renderEditor(actions.note);
     },
     hide(): void {
       if (editing) return;
