@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { classifySender, createMessageRouter, MessageError, sendTyped, type SenderInfo } from './messaging';
+import { MessageError, sendTyped } from './message-client';
+import { classifySender, createMessageRouter, type SenderInfo } from './messaging';
 
 const ID = 'lccfjmnjilackiclhpecehclojlgbopb';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -80,7 +81,7 @@ describe('createMessageRouter', () => {
 });
 
 describe('sendTyped', () => {
-  it('returns the validated reply', async () => {
+  it('returns the reply the background validated', async () => {
     const transport = vi.fn(async () => ({ ok: true, reply: { echo: 'a', version: '1' } }));
     await expect(sendTyped(transport, 'ping', { echo: 'a' })).resolves.toEqual({ echo: 'a', version: '1' });
     expect(transport).toHaveBeenCalledWith({ type: 'ping', payload: { echo: 'a' } });

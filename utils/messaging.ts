@@ -20,6 +20,8 @@ const shieldHelloReply = z.object({
   flagged: z.boolean(),
   /** Shared by Gauze's scripts in a page and its frames, so a frame can say it protects itself. */
   frameToken: z.string().min(16).max(64),
+  /** Whether the person keeps any notes at all; without any, pages need not look notes up. */
+  hasNotes: z.boolean(),
   settings: z.object({
     /** Seconds a revealed item stays revealed once the person looks away. */
     recoverAfterSeconds: z.number().int().min(0).max(600),
@@ -123,11 +125,6 @@ const envelopeSchema = z.object({ type: z.enum(messageTypes), payload: z.unknown
 export type Envelope = { type: MessageType; payload: unknown };
 export type Answer<R = unknown> = { ok: true; reply: R } | { ok: false, error: string };
 
-const answerSchema = z.union([
-  z.object({ ok: z.literal(true), reply: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-
 /** What the receiver knows about who sent a message (plain data, taken from runtime.MessageSender). */
 export interface SenderInfo {
   id?: string;
@@ -191,23 +188,4 @@ export function createMessageRouter({ extensionId, extensionOrigin, handlers, on
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };
-}
-
-export class MessageError extends Error {
-  override name = 'MessageError';
-}
-
-/**
- * The sending end. `transport` is runtime.sendMessage (injected so the pure part stays testable);
- * the answer is validated before the caller sees it.
- */
-export async function sendTyped<T extends MessageType>(
-  transport: (message: Envelope) => Promise<unknown>,
-  type: T,
-  payload: Payload<T>,
-): Promise<Reply<T>> {
-  const answer = answerSchema.safeParse(await transport({ type, payload }));
-  if (!answer.success) throw new MessageError(`no valid answer to "${type}" from the background`);
-  if (!answer.data.ok) throw new MessageError(answer.data.error);
-  return parseOrThrow(messageSpecs[type].reply as z.ZodType, answer.data.reply, 'reply') as Reply<T>;
 }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { sendTyped, type MessageType, type Payload, type Reply } from './messaging';
+import { sendTyped } from './message-client';
+import type { MessageType, Payload, Reply } from './messaging';
 
-/** Sends a typed message to the background and returns its validated reply. */
+/** Sends a typed message to the background and returns its reply (validated by the background). */
 export function sendMessage<T extends MessageType>(type: T, payload: Payload<T>): Promise<Reply<T>> {
   return sendTyped((message) => browser.runtime.sendMessage(message), type, payload);
 }

@@ -9,5 +9,6 @@ import { App } from './App';
 const cover = document.createElement('style');
 cover.textContent = coverCss;
 document.head.append(cover);
-startPageShield(document, browserShieldOptions({ notes: { lookup: async () => [], put: async () => {} }, onRevealEnded: () => {} }));
+const shield = startPageShield(document, browserShieldOptions({ notes: { lookup: async () => [], put: async () => {} }, onRevealEnded: () => {} }));
+shield.notesWanted = false;
 mountPage(App, 'demoTitle');

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '../../utils/send-message';
 import { browserShieldOptions } from '../../utils/shield/browser-options';
-import { shieldCommandSchema } from '../../utils/shield/commands';
+import { parseShieldCommand } from '../../utils/shield/commands';
 import { createFrameLink } from '../../utils/shield/frames';
 import { startPageShield } from '../../utils/shield/page-shield';
 
@@ -32,13 +32,13 @@ export default defineContentScript({
 
     const onCommand = (message: unknown, sender: { id?: string }): Promise<boolean> | undefined => {
       if (sender.id !== browser.runtime.id) return undefined;
-      const command = shieldCommandSchema.safeParse(message);
-      if (!command.success) return undefined;
-      if (command.data.type === 'shield/stop') {
+      const command = parseShieldCommand(message);
+      if (!command) return undefined;
+      if (command.type === 'shield/stop') {
         shield.stop();
         frameLink.stop();
         browser.runtime.onMessage.removeListener(onCommand);
-      } else if (command.data.type === 'shield/recover-all') shield.recoverAll();
+      } else if (command.type === 'shield/recover-all') shield.recoverAll();
       else shield.revealAll();
       // An answer tells the background that a shield is listening in this tab.
       return Promise.resolve(true);
@@ -56,6 +56,7 @@ export default defineContentScript({
     hello.then(
       (reply) => {
         if (!reply.flagged) onCommand({ type: 'shield/stop' }, { id: browser.runtime.id });
+        else shield.notesWanted = reply.hasNotes;
       },
       (error: unknown) => console.warn('Gauze: the background did not answer; media stays covered.', error),
     );

@@ -62,6 +62,9 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
         const digest = await crypto.subtle.sign('HMAC', await noteKey, new TextEncoder().encode(address));
         return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
       },
+      async count(): Promise<number> {
+        return (await get()).count('notes');
+      },
       async get(hashes: readonly string[]): Promise<Array<NoteRecord | undefined>> {
         const tx = (await get()).transaction('notes', 'readonly');
         const found = await Promise.all(hashes.map((hash) => tx.store.get(hash)));

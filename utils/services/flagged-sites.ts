@@ -73,6 +73,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter): BackgroundServ
       handle('shield/hello', async (_payload, _from, sender) => ({
         flagged: (await siteOf(sender)) !== undefined,
         frameToken: await storage.frameToken(),
+        hasNotes: (await storage.notes.count()) > 0,
         settings: { ...shieldDefaults },
       }));
 

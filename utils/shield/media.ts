@@ -58,11 +58,14 @@ export function isCovered(element: Element): boolean {
 /** The address of the media an element shows, when it has one worth remembering. */
 export function mediaAddress(element: Element): string | null {
   let url = '';
+  // The DOM already resolves these to absolute addresses: no parsing needed on the hot path.
   if (element instanceof HTMLImageElement) url = element.currentSrc || element.src;
   else if (element instanceof HTMLVideoElement) url = element.currentSrc || element.src || element.poster;
   else if (element instanceof HTMLInputElement) url = element.src;
-  else if (element.localName === 'image') url = element.getAttribute('href') ?? element.getAttribute('xlink:href') ?? '';
-  else if (element.hasAttribute(ATTR.background)) url = /url\(["']?([^"')]+)["']?\)/.exec(getComputedStyle(element).backgroundImage)?.[1] ?? '';
+  if (url) return url.startsWith('http:') || url.startsWith('https:') ? url.slice(0, 2048) : null;
+  if (element.localName === 'image') url = element.getAttribute('href') ?? element.getAttribute('xlink:href') ?? '';
+  // Inline backgrounds only: the cover stylesheet hides the computed one.
+  else if (element instanceof HTMLElement && element.hasAttribute(ATTR.background)) url = /url\(["']?([^"')]+)["']?\)/.exec(element.style.backgroundImage)?.[1] ?? '';
   if (!url) return null;
   try {
     const parsed = new URL(url, element.ownerDocument.baseURI);

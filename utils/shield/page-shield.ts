@@ -25,6 +25,7 @@ export interface PageShieldOptions {
 }
 
 const ITEM_SELECTOR = `${MEDIA_SELECTOR}, [${ATTR.background}]`;
+const URGENT_SELECTOR = `iframe, frame, ${SOUND_SELECTOR}, [${ATTR.host}]`;
 const idle = (work: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 1000 }) : setTimeout(work, 50);
 
@@ -57,7 +58,15 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   const asked = new Set<string>();
   const toAsk: string[] = [];
   let askTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Until the background says the person keeps notes, nothing is looked up (most pages, most people). */
+  let notesWanted: boolean | null = null;
+  const waitingForNotes: string[] = [];
   function askNotes(address: string): void {
+    if (notesWanted === false) return;
+    if (notesWanted === null) {
+      waitingForNotes.push(address);
+      return;
+    }
     if (asked.has(address)) return;
     asked.add(address);
     toAsk.push(address);
@@ -118,7 +127,8 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   }
 
   /** Pointing at an item, or keyboard focus on it, is looking; focus left by a click is not. */
-  const lookingAt = (item: Element) => hovered === item || (doc.activeElement === item && item.matches(':focus-visible'));
+  let lastInput: 'pointer' | 'keyboard' = 'pointer';
+  const lookingAt = (item: Element) => hovered === item || (doc.activeElement === item && lastInput === 'keyboard');
 
   function scheduleAway(item: Element): void {
     clearAway(item);
@@ -135,14 +145,24 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
 
   /** Immediate, per mutation batch: only what must happen before the next frame (sound, roots). */
   function adopt(element: Element): void {
-    if (element.matches('iframe, frame')) frameNavigates(element);
-    for (const frame of element.querySelectorAll('iframe, frame')) frameNavigates(frame);
-    if (element.matches(SOUND_SELECTOR)) sound.guard(element as HTMLMediaElement);
-    for (const media of element.querySelectorAll<HTMLMediaElement>(SOUND_SELECTOR)) sound.guard(media);
-    if (element.shadowRoot || element.hasAttribute(ATTR.host)) watchRoot(element);
-    for (const host of element.querySelectorAll(`[${ATTR.host}]`)) watchRoot(host);
+    urgent(element);
+    if (element.firstElementChild) for (const inner of element.querySelectorAll(URGENT_SELECTOR)) urgent(inner);
     pending.push(element);
     scheduleIdle();
+  }
+  /** Frames, sound and shadow roots cannot wait for idle time. One selector query per insertion. */
+  function urgent(element: Element): void {
+    switch (element.localName) {
+      case 'iframe':
+      case 'frame':
+        frameNavigates(element);
+        break;
+      case 'video':
+      case 'audio':
+        sound.guard(element as HTMLMediaElement);
+        break;
+    }
+    if (element.shadowRoot || element.hasAttribute(ATTR.host)) watchRoot(element);
   }
 
   /** A shadow root is a document of its own for observers and media events. */
@@ -163,24 +183,29 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     idleScheduled = true;
     idle(processPending);
   }
+  /** Items found but not yet prepared; a big insertion is spread over several idle periods. */
+  const found: Element[] = [];
   function processPending(): void {
     idleScheduled = false;
     const started = performance.now();
-    while (pending.length && performance.now() - started < 8) {
+    const inBudget = () => performance.now() - started < 6;
+    while (pending.length && inBudget()) {
       const root = pending.shift()!;
       if (!root.isConnected) continue;
-      const items = root.matches(ITEM_SELECTOR) ? [root] : [];
-      items.push(...root.querySelectorAll(ITEM_SELECTOR));
+      if (root.matches(ITEM_SELECTOR)) found.push(root);
+      found.push(...root.querySelectorAll(ITEM_SELECTOR));
       for (const inline of [root, ...root.querySelectorAll('[style*="url("]')]) {
         if (inline instanceof HTMLElement && /url\(/.test(inline.style.backgroundImage) && !inline.matches(MEDIA_SELECTOR)) {
           backgrounds.add(inline);
           inline.setAttribute(ATTR.background, '');
-          items.push(inline);
+          found.push(inline);
         }
       }
-      for (const item of items) prepare(item);
     }
-    if (pending.length) scheduleIdle();
+    let index = 0;
+    while (index < found.length && (index % 64 !== 0 || inBudget())) prepare(found[index++]!);
+    found.splice(0, index);
+    if (pending.length || found.length) scheduleIdle();
   }
 
   function prepare(item: Element): void {
@@ -190,8 +215,10 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     // layout and before paint, so a picture that grows is covered again before it is drawn.
     if (kind === 'image' || kind === 'background' || kind === 'canvas') observers.size.observe(item);
     if (item instanceof HTMLElement && item.tabIndex < 0 && !item.hasAttribute('tabindex')) item.tabIndex = 0;
-    const address = mediaAddress(item);
-    if (address) askNotes(address);
+    if (notesWanted !== false) {
+      const address = mediaAddress(item);
+      if (address) askNotes(address);
+    }
   }
 
   /** A frame got a new address: covered until its next document, once loaded, says it is safe. */
@@ -234,6 +261,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       for (const { target, borderBoxSize } of entries) {
         const box = borderBoxSize[0];
         const small = !!box && box.inlineSize > 0 && box.blockSize > 0 && box.inlineSize <= settings.iconMaxPixels && box.blockSize <= settings.iconMaxPixels;
+        if (small === exempt.has(target)) continue;
         if (small) exempt.add(target);
         else exempt.delete(target);
         restore(target);
@@ -306,6 +334,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       text: known?.note ?? '',
       reviewed: known?.reviewed ?? false,
       save: (note: string, reviewed: boolean) => {
+        notesWanted = true;
         const fromCard = doc.activeElement === card.element;
         if (note.trim() || reviewed) notes.set(address, { note: note.trim(), reviewed });
         else notes.delete(address);
@@ -362,7 +391,9 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
 
   let peeking: Element | null = null;
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!event.isTrusted || card.contains(event)) return;
+    if (!event.isTrusted) return;
+    lastInput = 'keyboard';
+    if (card.contains(event)) return;
     const focused = doc.activeElement && isItem(doc.activeElement) ? doc.activeElement : null;
     const item = focused ?? hovered;
     if (!item) return;
@@ -415,6 +446,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     stoppers.push(() => doc.removeEventListener(type, handler as EventListener, { capture: true }));
   };
   listen('click', onClick);
+  listen('pointerdown', () => (lastInput = 'pointer'), true);
   listen('pointermove', onPointerMove, true);
   listen('focusin', onFocusIn);
   listen('focusout', onFocusOut);
@@ -456,6 +488,11 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       leaving(frame: Element): void {
         frameNavigates(frame);
       },
+    },
+    /** Whether to look notes up for this page's items (the person keeps some). */
+    set notesWanted(wanted: boolean) {
+      notesWanted = wanted;
+      for (const address of waitingForNotes.splice(0)) askNotes(address);
     },
     /** How to ask a frame's document whether it protects itself (set once the link is up). */
     set askFrame(ask: (frame: Element) => void) {
