@@ -5,8 +5,8 @@ export type AsyncState<T> =
   | { status: 'ready'; value: T }
   | { status: 'error'; error: string };
 
-/** Runs `load` once when the component mounts and tracks its outcome. */
-export function useAsync<T>(load: () => Promise<T>): AsyncState<T> {
+/** Runs `load` when the component mounts, and again when any of `deps` changes; tracks its outcome. */
+export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[] = []): AsyncState<T> {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   useEffect(() => {
     let live = true;
@@ -17,6 +17,6 @@ export function useAsync<T>(load: () => Promise<T>): AsyncState<T> {
     return () => {
       live = false;
     };
-  }, []);
+  }, deps);
   return state;
 }

@@ -60,7 +60,7 @@ export const messageSpecs = {
   /** Flags a site typed by the person, or every host of one suggestion. */
   'sites/flag': {
     payload: z.union([
-      z.object({ input: z.string().min(1).max(300) }).strict(),
+      z.object({ input: z.string().min(1).max(300), subdomains: z.boolean().optional() }).strict(),
       z.object({ suggestion: z.string().min(1).max(40) }).strict(),
     ]),
     reply: z.object({ entries: z.array(siteEntrySchema) }),

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { DataSection } from './DataSection';
 import { SitesSection } from './SitesSection';
 import { t } from '../../utils/i18n';
@@ -6,6 +7,8 @@ import './options.css';
 export function App() {
   // Gauze opens this page with #welcome on first install.
   const welcome = location.hash === '#welcome';
+  /** Bumped when the flagged list changes, so "Your data" shows the new counts. */
+  const [changes, setChanges] = useState(0);
   return (
     <main class="options stack">
       <h1>{t('optionsTitle')}</h1>
@@ -15,14 +18,14 @@ export function App() {
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
-      <SitesSection welcome={welcome} />
+      <SitesSection welcome={welcome} onChange={() => setChanges((n) => n + 1)} />
       {!welcome && (
         <section class="card" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('optionsAboutHeading')}</h2>
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
-      <DataSection />
+      <DataSection version={changes} />
     </main>
   );
 }

@@ -3,8 +3,8 @@ import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 
 /** What Gauze keeps, read from the background: a person can check that it is little, and local. */
-export function DataSection() {
-  const summary = useAsync(() => sendMessage('storage/summary', {}));
+export function DataSection({ version }: { version: number }) {
+  const summary = useAsync(() => sendMessage('storage/summary', {}), [version]);
   return (
     <section class="card" aria-labelledby="data-heading" aria-busy={summary.status === 'loading'}>
       <h2 id="data-heading">{t('optionsDataHeading')}</h2>

@@ -11,9 +11,10 @@ const parseErrors: Record<'empty' | 'invalid' | 'unsupported-scheme', MessageKey
 };
 
 /** Flagged sites: add by address, pick from suggestions, remove. Nothing is flagged without consent. */
-export function SitesSection({ welcome }: { welcome: boolean }) {
+export function SitesSection({ welcome, onChange }: { welcome: boolean; onChange(): void }) {
   const [entries, setEntries] = useState<SiteEntry[] | null>(null);
   const [input, setInput] = useState('');
+  const [subdomains, setSubdomains] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -25,6 +26,7 @@ export function SitesSection({ welcome }: { welcome: boolean }) {
       ({ entries }) => {
         setEntries(entries);
         setError(null);
+        onChange();
       },
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
@@ -36,7 +38,7 @@ export function SitesSection({ welcome }: { welcome: boolean }) {
       setError(t(parseErrors[parsed.error]));
       return;
     }
-    void update(sendMessage('sites/flag', { input })).then(() => setInput(''));
+    void update(sendMessage('sites/flag', { input, subdomains })).then(() => setInput(''));
   };
 
   const flagged = new Set(entries?.map((entry) => entry.host));
@@ -47,6 +49,7 @@ export function SitesSection({ welcome }: { welcome: boolean }) {
       <h2 id="sites-heading">{t('sitesHeading')}</h2>
       {welcome && <p class="welcome">{t('sitesWelcome')}</p>}
       <p>{t('sitesExplain')}</p>
+      <p class="muted">{t('sitesPrivacy')}</p>
 
       <form class="row" onSubmit={add}>
         <label for="site-input">{t('sitesAddLabel')}</label>
@@ -62,6 +65,10 @@ export function SitesSection({ welcome }: { welcome: boolean }) {
           aria-describedby={error ? 'site-error' : undefined}
           aria-invalid={error ? true : undefined}
         />
+        <label class="row checkbox">
+          <input type="checkbox" checked={subdomains} onChange={(event) => setSubdomains((event.target as HTMLInputElement).checked)} />
+          {t('sitesIncludeSubdomains')}
+        </label>
         <button type="submit" class="primary">
           {t('sitesAdd')}
         </button>

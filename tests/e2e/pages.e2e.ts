@@ -58,6 +58,43 @@ describe.each(browsers)('Gauze in %s', (name) => {
     await options.close();
   });
 
+  it('options: flag by address and by suggestion, refuse what is not a site, unflag', async () => {
+    const options = await gauze.openPage('options.html#welcome');
+    await options.waitForSelector('#site-input');
+    expect(await textOf(options, '.welcome')).toBe(english('sitesWelcome'));
+    const listed = () => options.$$eval('.site-list li .host', (hosts) => hosts.map((h) => h.textContent));
+
+    await options.type('#site-input', 'not a site');
+    await options.keyboard.press('Enter');
+    await options.waitForSelector('#site-error');
+    expect(await textOf(options, '#site-error')).toBe(english('sitesErrorInvalid'));
+    expect(await options.$eval('#site-input', (input) => input.getAttribute('aria-invalid'))).toBe('true');
+    expect(await listed()).toEqual([]);
+
+    await options.$eval('#site-input', (input) => ((input as HTMLInputElement).value = ''));
+    await options.type('#site-input', 'https://cases.example.org/case/12');
+    await options.click('label.checkbox input');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.querySelectorAll('.site-list li').length === 1);
+    expect(await listed()).toEqual(['cases.example.org']);
+
+    await clickButton(options, english('sitesSuggestionFlag', 'YouTube'));
+    await options.waitForFunction(() => document.querySelectorAll('.site-list li').length === 6);
+    expect(await listed()).toContain(english('sitesHostWithSubdomains', 'ytimg.com'));
+    await options.waitForFunction((text) => document.querySelector('[data-testid=data-summary]')?.textContent?.includes(text), {}, english('optionsDataStore', 'sites', '6'));
+    if (name === 'chromium') {
+      await options.setViewport({ width: 900, height: 1000 });
+      await options.evaluate(() => window.scrollTo(0, 0));
+      await options.screenshot({ path: screenshotPath('options-sites') });
+    }
+    await options.click(`button[aria-label="${english('sitesRemoveLabel', 'cases.example.org')}"]`);
+    await options.waitForFunction(() => document.querySelectorAll('.site-list li').length === 5);
+    expect(await listed()).not.toContain('cases.example.org');
+    // Leave the browser as it was for the other tests.
+    await sendRaw(options, { type: 'sites/unflag', payload: { hosts: ['youtube.com', 'youtu.be', 'youtube-nocookie.com', 'ytimg.com', 'googlevideo.com'] } });
+    await options.close();
+  });
+
   it('round-trips a validated message and rejects malformed ones without side effects', async () => {
     const page = await gauze.openPage('options.html');
     expect(await sendRaw(page, { type: 'ping', payload: { echo: 'e2e' } })).toEqual({

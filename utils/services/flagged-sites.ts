@@ -53,7 +53,9 @@ export function createFlaggedSitesService(shield: ShieldAdapter): BackgroundServ
         }
         const parsed = parseSiteInput(payload.input);
         if (!parsed.ok) throw new FlagError(`message.payload.input: not a site address (${parsed.error})`);
-        return add((at) => [{ host: parsed.host, subdomains: parsed.subdomains, source: 'user', addedAt: at }]);
+        // Subdomains are included unless the person says otherwise (never for an IP address).
+        const subdomains = parsed.subdomains && payload.subdomains !== false;
+        return add((at) => [{ host: parsed.host, subdomains, source: 'user', addedAt: at }]);
       });
 
       handle('sites/unflag', ({ hosts }) =>

@@ -26,6 +26,7 @@ export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {})
     allowedSteps: revealSteps.slice(1),
     dir: browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr',
     now: Date.now,
+    coveredDescription: t('shieldCoveredDescription'),
     shadowRootOf: (host) => {
       // Chromium: chrome.dom; Firefox: Element.openOrClosedShadowRoot, both for content scripts only.
       const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }).chrome?.dom;

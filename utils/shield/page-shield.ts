@@ -10,6 +10,8 @@ export interface PageShieldOptions {
   settings: ShieldSettings;
   allowedSteps: readonly RevealStep[];
   dir: 'ltr' | 'rtl';
+  /** Read by screen readers on every covered item, after its own name. */
+  coveredDescription: string;
   /** Translated strings for an item's card. */
   cardText(kind: MediaKind, description: ReturnType<typeof describeMedia>): CardText;
   /** Called when a revealed item is covered again, with how long it was visible. */
@@ -215,6 +217,8 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     // layout and before paint, so a picture that grows is covered again before it is drawn.
     if (kind === 'image' || kind === 'background' || kind === 'canvas') observers.size.observe(item);
     if (item instanceof HTMLElement && item.tabIndex < 0 && !item.hasAttribute('tabindex')) item.tabIndex = 0;
+    // Screen readers keep the page's own name (alt text) and hear that the item is covered.
+    if (!item.hasAttribute('aria-description')) item.setAttribute('aria-description', options.coveredDescription);
     if (notesWanted !== false) {
       const address = mediaAddress(item);
       if (address) askNotes(address);
