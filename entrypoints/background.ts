@@ -1,19 +1,23 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/db/storage';
-import { t } from '../utils/i18n';
 import { createMessageRouter, type SenderInfo } from '../utils/messaging';
 import { createServices, startServices } from '../utils/services';
+import { createMenus, FLAG_MENU, UNFLAG_MENU, unflagConfirmationUrl, updateMenus } from '../utils/shield/menus';
 import { applyShieldRegistration, broadcast, protectOpenTabs, releaseOpenTabs, sendToTab } from '../utils/shield/registration';
 
 /** The keyboard command (manifest `commands` in wxt.config.ts) that covers everything in every tab. */
 const PANIC_COMMAND = 'cover-everything';
-const FLAG_MENU = 'gauze-flag-site';
 
 export default defineBackground(() => {
-  const services = createServices({ register: applyShieldRegistration, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast });
+  const storage = createStorage();
+  const register = async (entries: Parameters<typeof applyShieldRegistration>[0]) => {
+    await applyShieldRegistration(entries);
+    await updateMenus(entries).catch(() => createMenus(entries));
+  };
+  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast });
   const handlers = startServices(services, {
-    storage: createStorage(),
+    storage,
     now: Date.now,
     version: browser.runtime.getManifest().version,
   });
@@ -31,13 +35,18 @@ export default defineBackground(() => {
     // Firefox, the one way an automated test can reach Gauze's pages: WebDriver BiDi refuses to
     // navigate to moz-extension://).
     if (reason === 'install') void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#welcome` });
-    // Flagging from the page's context menu. Unflagging is not offered there: loosening protection
-    // belongs in Gauze's own pages.
-    browser.contextMenus.create({ id: FLAG_MENU, title: t('contextMenuFlag'), contexts: ['page', 'image', 'video', 'link', 'frame'] }, () => void browser.runtime.lastError);
   });
+  void storage.sites.list().then(createMenus).catch((error: unknown) => console.warn('Gauze: could not create the context menu', error));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const address = info.frameUrl ?? tab?.url;
-    if (info.menuItemId === FLAG_MENU && address) void handlers['sites/flag']?.({ input: address }, 'page', self);
+    if (!address) return;
+    if (info.menuItemId === FLAG_MENU) void handlers['sites/flag']?.({ input: address }, 'page', self);
+    if (info.menuItemId === UNFLAG_MENU) {
+      void storage.sites.list().then((entries) => {
+        const url = unflagConfirmationUrl(entries, address);
+        if (url) void browser.tabs.create({ url });
+      });
+    }
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === PANIC_COMMAND) void handlers['shield/panic']?.({}, 'page', self);

@@ -7,6 +7,8 @@ import './options.css';
 export function App() {
   // Gauze opens this page with #welcome on first install.
   const welcome = location.hash === '#welcome';
+  // From the page's context menu: "Unflag this site…" asks here, never in one click.
+  const unflag = /^#unflag=(.+)$/.exec(location.hash)?.[1];
   /** Bumped when the flagged list changes, so "Your data" shows the new counts. */
   const [changes, setChanges] = useState(0);
   return (
@@ -18,7 +20,7 @@ export function App() {
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
-      <SitesSection welcome={welcome} onChange={() => setChanges((n) => n + 1)} />
+      <SitesSection welcome={welcome} unflag={unflag ? decodeURIComponent(unflag) : null} onChange={() => setChanges((n) => n + 1)} />
       {!welcome && (
         <section class="card" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('optionsAboutHeading')}</h2>

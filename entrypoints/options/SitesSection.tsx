@@ -11,7 +11,8 @@ const parseErrors: Record<'empty' | 'invalid' | 'unsupported-scheme', MessageKey
 };
 
 /** Flagged sites: add by address, pick from suggestions, remove. Nothing is flagged without consent. */
-export function SitesSection({ welcome, onChange }: { welcome: boolean; onChange(): void }) {
+export function SitesSection({ welcome, unflag, onChange }: { welcome: boolean; unflag: string | null; onChange(): void }) {
+  const [confirming, setConfirming] = useState(unflag);
   const [entries, setEntries] = useState<SiteEntry[] | null>(null);
   const [input, setInput] = useState('');
   const [subdomains, setSubdomains] = useState(true);
@@ -48,6 +49,19 @@ export function SitesSection({ welcome, onChange }: { welcome: boolean; onChange
     <section class="card stack" aria-labelledby="sites-heading">
       <h2 id="sites-heading">{t('sitesHeading')}</h2>
       {welcome && <p class="welcome">{t('sitesWelcome')}</p>}
+      {confirming && entries?.some((entry) => entry.host === confirming && entry.source === 'user') && (
+        <div class="card stack confirm" role="alertdialog" aria-labelledby="unflag-question">
+          <p id="unflag-question">{t('sitesUnflagConfirm', confirming)}</p>
+          <div class="row">
+            <button type="button" onClick={() => void update(sendMessage('sites/unflag', { hosts: [confirming] })).then(() => setConfirming(null))}>
+              {t('sitesRemoveLabel', confirming)}
+            </button>
+            <button type="button" class="primary" autoFocus onClick={() => setConfirming(null)}>
+              {t('sitesKeepFlagged')}
+            </button>
+          </div>
+        </div>
+      )}
       <p>{t('sitesExplain')}</p>
       <p class="muted">{t('sitesPrivacy')}</p>
 

@@ -95,6 +95,27 @@ describe.each(browsers)('Gauze in %s', (name) => {
     await options.close();
   });
 
+  it('unflagging from the context menu asks first, in Settings', async () => {
+    const controller = await gauze.openPage('options.html');
+    await sendRaw(controller, { type: 'sites/flag', payload: { input: 'evidence.example' } });
+    const confirm = await gauze.openPage('options.html#unflag=evidence.example');
+    await confirm.waitForSelector('[role=alertdialog]');
+    expect(await textOf(confirm, '#unflag-question')).toBe(english('sitesUnflagConfirm', 'evidence.example'));
+    expect(await confirm.evaluate(() => document.activeElement?.textContent)).toBe(english('sitesKeepFlagged'));
+    await clickButton(confirm, english('sitesKeepFlagged'));
+    expect(await confirm.$('[role=alertdialog]')).toBeNull();
+    const stillFlagged = (await sendRaw(controller, { type: 'sites/match', payload: { hostname: 'evidence.example' } })) as { reply: { entry: unknown } };
+    expect(stillFlagged.reply.entry).not.toBeNull();
+
+    const again = await gauze.openPage('options.html#unflag=evidence.example');
+    await again.waitForSelector('[role=alertdialog]');
+    await clickButton(again, english('sitesRemoveLabel', 'evidence.example'));
+    await again.waitForFunction(() => !document.querySelector('[role=alertdialog]'));
+    const gone = (await sendRaw(controller, { type: 'sites/match', payload: { hostname: 'evidence.example' } })) as { reply: { entry: unknown } };
+    expect(gone.reply.entry).toBeNull();
+    for (const page of [controller, confirm, again]) await page.close();
+  });
+
   it('round-trips a validated message and rejects malformed ones without side effects', async () => {
     const page = await gauze.openPage('options.html');
     expect(await sendRaw(page, { type: 'ping', payload: { echo: 'e2e' } })).toEqual({

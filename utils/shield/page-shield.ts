@@ -362,12 +362,17 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     showCard(item);
   };
 
+  // Pointer moves are handled once a frame, at the latest position (an event's composed path is
+  // gone once it has been dispatched, so the frame looks the item up by position).
   let pointerFrame = 0;
+  let pointer = { x: 0, y: 0 };
   const onPointerMove = (event: PointerEvent) => {
-    if (pointerFrame || card.contains(event)) return;
+    if (card.contains(event)) return;
+    pointer = { x: event.clientX, y: event.clientY };
+    if (pointerFrame) return;
     pointerFrame = requestAnimationFrame(() => {
       pointerFrame = 0;
-      const item = itemFrom(event, event.clientX, event.clientY);
+      const item = itemAt(doc, pointer.x, pointer.y, 0);
       if (item === hovered) return;
       const left = hovered;
       hovered = item;
