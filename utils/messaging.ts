@@ -90,6 +90,18 @@ export const messageSpecs = {
     reply: z.object({}),
     from: ['content'],
   },
+  /** Media started or stopped playing in a protected tab (watching without input is exposure). */
+  'exposure/media': {
+    payload: z.object({ playing: z.boolean() }).strict(),
+    reply: z.object({}),
+    from: ['content'],
+  },
+  /** Today's exposure (the local exposure day, which starts at the rollover hour). */
+  'exposure/today': {
+    payload: z.object({}).strict(),
+    reply: z.object({ day: z.string(), seconds: z.number().int().nonnegative(), running: z.boolean() }),
+    from: ['page'],
+  },
   /** Cover everything and turn every sound off, in every tab (panic; also the keyboard command). */
   'shield/panic': {
     payload: z.object({}).strict(),

@@ -9,6 +9,6 @@ import { App } from './App';
 const cover = document.createElement('style');
 cover.textContent = coverCss;
 document.head.append(cover);
-const shield = startPageShield(document, browserShieldOptions({ notes: { lookup: async () => [], put: async () => {} }, onRevealEnded: () => {} }));
+const shield = startPageShield(document, browserShieldOptions({ notes: { lookup: async () => [], put: async () => {} }, onRevealEnded: () => {}, onPlayingChanged: () => {} }));
 shield.notesWanted = false;
 mountPage(App, 'demoTitle');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useAsync } from '../../components/use-async';
+import { formatDuration } from '../../utils/exposure/format';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import type { SiteEntry } from '../../utils/sites/site-entry';
@@ -21,6 +22,7 @@ async function activeWebTab(): Promise<ActiveTab | null> {
 
 export function App() {
   const status = useAsync(() => sendMessage('ping', { echo: 'popup' }));
+  const exposure = useAsync(() => sendMessage('exposure/today', {}));
   const shortcut = useAsync(async () => (await browser.commands.getAll()).find((c) => c.name === 'cover-everything')?.shortcut ?? '');
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [entry, setEntry] = useState<SiteEntry | null | undefined>(undefined);
@@ -75,6 +77,12 @@ export function App() {
         {status.status === 'ready' && t('popupStatusReady')}
         {status.status === 'error' && t('popupStatusError')}
       </p>
+
+      {exposure.status === 'ready' && (
+        <p class="exposure" data-testid="exposure-today">
+          {t('popupExposureToday', formatDuration(exposure.value.seconds, browser.i18n.getUILanguage()))}
+        </p>
+      )}
 
       <section class="card stack" aria-labelledby="site-heading">
         <h2 id="site-heading" class="site">

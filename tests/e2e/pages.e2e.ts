@@ -49,8 +49,9 @@ describe.each(browsers)('Gauze in %s', (name) => {
     expect(await options.title()).toBe(english('optionsTitle'));
     const summary = await textOf(options, '[data-testid=data-summary]');
     expect(summary).toContain(english('optionsDataSchema', String(DB_VERSION)));
-    expect(summary).toContain(english('optionsDataStore', 'meta', '1'));
+    expect(summary).toMatch(new RegExp(english('optionsDataStore', 'meta', '\\d+')));
     expect(summary).toContain(english('optionsDataStore', 'sites', '0'));
+    expect(summary).toContain(english('optionsDataStore', 'exposure', '0'));
     if (name === 'chromium') {
       await options.setViewport({ width: 900, height: 640 });
       await options.screenshot({ path: screenshotPath('options') });

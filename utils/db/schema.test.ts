@@ -15,6 +15,10 @@ const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Pro
     await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
     await db.put('sites', { host: 'example.org', subdomains: true, source: 'user', addedAt: 1 });
   },
+  3: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+    await db.add('exposure', { site: 'example.org', start: 1, end: 2, timeZone: 'UTC' });
+  },
 };
 
 describe('database schema', () => {
@@ -32,7 +36,7 @@ describe('database schema', () => {
 
       const db = await openGauzeDB();
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['meta', 'notes', 'reveals', 'sites']);
+      expect([...db.objectStoreNames].sort()).toEqual(['exposure', 'meta', 'notes', 'reveals', 'sites']);
       expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
       db.close();
     },
@@ -48,6 +52,7 @@ describe('storage', () => {
       schemaVersion: DB_VERSION,
       installedAt: 1000,
       stores: [
+        { name: 'exposure', count: 0 },
         { name: 'meta', count: 1 },
         { name: 'notes', count: 0 },
         { name: 'reveals', count: 0 },

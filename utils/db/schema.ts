@@ -1,3 +1,4 @@
+import type { OpenSegment, Segment } from '../exposure/clock';
 import type { SiteEntry } from '../sites/site-entry';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
@@ -11,7 +12,9 @@ export type MetaRecord =
   | { key: 'installedAt'; value: number }
   | { key: 'frameToken'; value: string }
   /** Raw HMAC key for note hashes, so a stored hash cannot be matched against a list of addresses made elsewhere. */
-  | { key: 'noteKey'; value: ArrayBuffer };
+  | { key: 'noteKey'; value: ArrayBuffer }
+  /** The exposure segment running now, so a killed worker loses at most one heartbeat. */
+  | { key: 'openSegment'; value: OpenSegment | null };
 
 export interface NoteRecord {
   hash: string;
@@ -36,6 +39,8 @@ export interface GauzeDB extends DBSchema {
   sites: { key: string; value: SiteEntry };
   /** Private notes and reviewed marks, keyed by a keyed hash of the media address (never the address). */
   notes: { key: string; value: NoteRecord };
+  /** Exposure segments: flagged-site host, start, end, time zone. No addresses, no titles. */
+  exposure: { key: number; value: Segment & { id?: number }; indexes: { start: number } };
   /** Reveals of covered media, for the exposure record. */
   reveals: { key: number; value: RevealRecord; indexes: { endedAt: number } };
 }
@@ -55,6 +60,9 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
     db.createObjectStore('sites', { keyPath: 'host' });
     db.createObjectStore('reveals', { keyPath: 'id', autoIncrement: true }).createIndex('endedAt', 'endedAt');
     db.createObjectStore('notes', { keyPath: 'hash' });
+  },
+  (db) => {
+    db.createObjectStore('exposure', { keyPath: 'id', autoIncrement: true }).createIndex('start', 'start');
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import type { OpenSegment, Segment } from '../exposure/clock';
 import { siteEntrySchema, type SiteEntry } from '../sites/site-entry';
 import { describeIssues } from '../validation';
 import { DB_VERSION, openGauzeDB, type GauzeDB, type GauzeStore, type NoteRecord, type RevealRecord } from './schema';
@@ -51,6 +52,29 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       if (!existing) await tx.store.put({ key: 'frameToken', value: token });
       await tx.done;
       return token;
+    },
+    exposure: {
+      async openSegment(): Promise<OpenSegment | null> {
+        const record = await (await get()).get('meta', 'openSegment');
+        return record?.key === 'openSegment' ? record.value : null;
+      },
+      /** Stores closed segments and the open one in one transaction: nothing is counted twice. */
+      async save(open: OpenSegment | null, closed: readonly Segment[]): Promise<void> {
+        const tx = (await get()).transaction(['meta', 'exposure'], 'readwrite');
+        await Promise.all([
+          tx.objectStore('meta').put({ key: 'openSegment', value: open }),
+          ...closed.map((segment) => tx.objectStore('exposure').add({ ...segment })),
+          tx.done,
+        ]);
+      },
+      /** Segments that overlap [from, to). */
+      async between(from: number, to: number): Promise<Segment[]> {
+        // A segment starting before `from` may still reach into it; the clock closes segments at
+        // every silence and change, so a week's look-back is far more than any one lasts.
+        const range = IDBKeyRange.bound(from - 7 * 86_400_000, to, false, true);
+        const records = await (await get()).getAllFromIndex('exposure', 'start', range);
+        return records.filter((segment) => segment.end > from).map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone }));
+      },
     },
     notes: {
       /** HMAC-SHA-256 of a media address under this installation's own key, as hex. */

@@ -3,11 +3,12 @@ import type { Handlers, MessageType } from '../messaging';
 import { statusService } from './status';
 import { createFlaggedSitesService, type ShieldAdapter } from './flagged-sites';
 import { createShieldControlService, type TabMessenger } from './shield-control';
+import { createExposureService, type BrowserWatch } from './exposure';
 import type { BackgroundService } from './types';
 
 /** Every background capability, in start order. A new capability is registered here. */
-export function createServices(shield: ShieldAdapter, tabs: TabMessenger): readonly BackgroundService[] {
-  return [statusService, createFlaggedSitesService(shield), createShieldControlService(tabs)];
+export function createServices(shield: ShieldAdapter, tabs: TabMessenger, watch: BrowserWatch): readonly BackgroundService[] {
+  return [statusService, createFlaggedSitesService(shield), createShieldControlService(tabs), createExposureService(watch)];
 }
 
 /** Starts every service and returns the message handlers they registered. */

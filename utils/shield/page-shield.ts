@@ -16,6 +16,8 @@ export interface PageShieldOptions {
   cardText(kind: MediaKind, description: ReturnType<typeof describeMedia>): CardText;
   /** Called when a revealed item is covered again, with how long it was visible. */
   onRevealEnded(kind: MediaKind, seconds: number): void;
+  /** Called when media starts playing on the page, or the last playing one stops. */
+  onPlayingChanged(playing: boolean): void;
   now(): number;
   /** Reaches a shadow root, closed ones too (a content-script-only browser API). */
   shadowRootOf(host: Element): ShadowRoot | null;
@@ -443,6 +445,17 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     }
   };
 
+  /** Media playing now: watching without input is exposure too. */
+  const playingMedia = new Set<HTMLMediaElement>();
+  const onPlaybackChange = (event: Event) => {
+    const media = event.target;
+    if (!(media instanceof HTMLMediaElement)) return;
+    const before = playingMedia.size > 0;
+    if (event.type === 'playing' && !media.paused) playingMedia.add(media);
+    else playingMedia.delete(media);
+    if (before !== playingMedia.size > 0) options.onPlayingChanged(!before);
+  };
+
   const onVideoPause = (event: Event) => {
     const media = event.target;
     if (media instanceof HTMLVideoElement && revealed.has(media) && !media.ended && media.readyState > 0 && media.getAttribute(ATTR.view)) setStep(media, 'cover');
@@ -462,6 +475,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   listen('keydown', onKeyDown);
   listen('keyup', onKeyUp);
   listen('pause', onVideoPause);
+  for (const type of ['playing', 'pause', 'ended', 'emptied'] as const) listen(type, onPlaybackChange);
   stoppers.push(sound.watch(doc));
 
   const observed: MutationObserverInit = {

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts';
+import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { ask, flagSite } from './support/sites.ts';
+import type { Page } from 'puppeteer';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('exposure clock in chromium', () => {
+  let server: FixtureServer;
+  let gauze: LaunchedGauze;
+  let controller: Page;
+  let elsewhere: Page;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    gauze = await launchChromium();
+    controller = await flagSite(gauze, 'localhost');
+    elsewhere = await gauze.browser.newPage();
+    await elsewhere.goto(server.other('/images.html'));
+  });
+  afterAll(async () => {
+    await gauze?.browser.close();
+    await server?.close();
+  });
+
+  const today = async () => (await ask(controller, 'exposure/today', {})).reply as { seconds: number; running: boolean };
+
+  /** Shows a flagged page for about `ms`, then switches to an unflagged tab; returns the seconds shown. */
+  async function showFlagged(ms: number, during?: () => Promise<void>): Promise<number> {
+    const page = await gauze.browser.newPage();
+    await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+    const shown = Date.now();
+    await page.bringToFront();
+    await pause(ms / 2);
+    await during?.();
+    await pause(ms / 2);
+    await elsewhere.bringToFront();
+    const seconds = (Date.now() - shown) / 1000;
+    await pause(300);
+    await page.close();
+    return seconds;
+  }
+
+  it('a flagged page shown for some seconds is stored as that many seconds, plus or minus one', async () => {
+    const before = await today();
+    const shown = await showFlagged(6000);
+    const after = await today();
+    expect(after.running).toBe(false);
+    expect(Math.abs(after.seconds - before.seconds - shown)).toBeLessThanOrEqual(1);
+  });
+
+  it('killing the background worker mid-way loses no more than one heartbeat and counts nothing twice', async () => {
+    const before = await today();
+    const shown = await showFlagged(6000, async () => {
+      const cdp = await elsewhere.createCDPSession();
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      // The worker is really gone (it comes back when the next browser event wakes it).
+      const deadline = Date.now() + 5000;
+      while (gauze.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin)) && Date.now() < deadline) await pause(50);
+      expect(gauze.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin))).toBe(false);
+    });
+    const after = await today();
+    const counted = after.seconds - before.seconds;
+    expect(counted).toBeLessThanOrEqual(shown + 1);
+    expect(counted).toBeGreaterThanOrEqual(shown - 30 - 1);
+    // In this case the next event came well within the heartbeat gap: nothing was lost at all.
+    expect(Math.abs(counted - shown)).toBeLessThanOrEqual(1);
+  });
+
+  it('the popup shows today\'s exposure', async () => {
+    const popup = await gauze.openPage('popup.html');
+    await popup.waitForSelector('[data-testid=exposure-today]');
+    expect(await popup.$eval('[data-testid=exposure-today]', (el) => el.textContent)).toMatch(/^Exposure today: \d+ minutes?$/);
+    await popup.close();
+  });
+});

@@ -1,0 +1,7 @@
+/** "1 hour 5 minutes" (or "0 minutes"), in the given language, from a number of seconds. */
+export function formatDuration(seconds: number, locale: string): string {
+  const unit = (value: number, name: 'hour' | 'minute') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return hours ? `${unit(hours, 'hour')} ${unit(minutes, 'minute')}` : unit(minutes, 'minute');
+}

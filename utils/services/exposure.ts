@@ -1,0 +1,145 @@
+import { exposedSite, tick, type BrowserView, type IdleState } from '../exposure/clock';
+import { currentTimeZone, dayOf, dayStart, DEFAULT_ROLLOVER_HOUR, nextDay, splitByDay } from '../exposure/days';
+import { findEntryFor, type SiteEntry } from '../sites/site-entry';
+import type { BackgroundService } from './types';
+
+/** Heartbeat while exposure runs: the most a killed worker can lose (Chrome's shortest alarm). */
+export const HEARTBEAT_MS = 30_000;
+const rules = { maxGapMs: HEARTBEAT_MS * 2 + 15_000 };
+
+/** What the exposure service needs from the browser; the real one is utils/exposure/browser-watch.ts. */
+export interface BrowserWatch {
+  /** The browser's state now, read fresh (at every worker start). */
+  snapshot(): Promise<{ focusedWindow: number | null; activeTabs: Map<number, number>; tabUrls: Map<number, string>; idle: IdleState }>;
+  /** Calls `changed` on every event that can change exposure. */
+  listen(events: {
+    focus(windowId: number | null): void;
+    activated(windowId: number, tabId: number): void;
+    updated(tabId: number, url: string): void;
+    removed(tabId: number): void;
+    idle(state: IdleState): void;
+    heartbeat(): void;
+  }): void;
+  /** Starts or stops the heartbeat alarm. */
+  heartbeat(on: boolean): Promise<void>;
+}
+
+/**
+ * The exposure clock in the background: keeps a view of what the browser shows, ticks the pure
+ * clock (utils/exposure/clock.ts) on every event and heartbeat, and persists the open segment with
+ * the closed ones, so the worker can be killed at any moment. State is rebuilt from the browser at
+ * every start; nothing depends on memory a restart would lose.
+ */
+export function createExposureService(watch: BrowserWatch): BackgroundService {
+  return {
+    id: 'exposure',
+    start({ storage, now, handle }) {
+      const view: { focusedWindow: number | null; activeTabs: Map<number, number>; tabUrls: Map<number, string>; playing: Set<number>; idle: IdleState } = {
+        focusedWindow: null,
+        activeTabs: new Map(),
+        tabUrls: new Map(),
+        playing: new Set(),
+        idle: 'active',
+      };
+      let sites: SiteEntry[] = [];
+      let queue: Promise<unknown> = Promise.resolve();
+      const serial = (work: () => Promise<void>) => {
+        queue = queue.then(work, work).catch((error: unknown) => console.error('Gauze: exposure clock', error));
+        return queue;
+      };
+
+      const browserView = (at: typeof view): BrowserView => {
+        const flaggedTabs = new Map<number, string>();
+        for (const [tab, url] of at.tabUrls) {
+          const host = hostOf(url);
+          const entry = host ? findEntryFor(sites, host) : undefined;
+          if (entry) flaggedTabs.set(tab, entry.host);
+        }
+        return { ...at, flaggedTabs };
+      };
+
+      // The time and the browser's state are taken when the event happens, not when the queued
+      // work runs: the record is exact to the event even if storage is slow.
+      let ready = false;
+      const update = (): Promise<unknown> => {
+        // Until the worker has read the browser's state, an event (the one that woke it, say) is
+        // already part of that state: count from there.
+        if (!ready) return started.then(update);
+        const at = now();
+        const snapshot = { ...view, activeTabs: new Map(view.activeTabs), tabUrls: new Map(view.tabUrls), playing: new Set(view.playing) };
+        return serial(async () => {
+          sites = await storage.sites.list(); // flagging or unflagging changes which tabs count
+          const result = tick(await storage.exposure.openSegment(), exposedSite(browserView(snapshot)), at, currentTimeZone(), rules);
+          await storage.exposure.save(result.open, result.closed);
+          await watch.heartbeat(result.open !== null);
+        });
+      };
+
+      // Listeners first and synchronously: an event that wakes the worker must not be missed.
+      watch.listen({
+        focus: (windowId) => {
+          view.focusedWindow = windowId;
+          void update();
+        },
+        activated: (windowId, tabId) => {
+          view.activeTabs.set(windowId, tabId);
+          void update();
+        },
+        updated: (tabId, url) => {
+          view.tabUrls.set(tabId, url);
+          void update();
+        },
+        removed: (tabId) => {
+          view.tabUrls.delete(tabId);
+          view.playing.delete(tabId);
+          void update();
+        },
+        idle: (state) => {
+          view.idle = state;
+          void update();
+        },
+        heartbeat: () => void update(),
+      });
+
+      const started = serial(async () => {
+        sites = await storage.sites.list();
+        Object.assign(view, await watch.snapshot());
+        ready = true;
+      });
+      void started.then(update);
+
+      handle('exposure/media', ({ playing }, _from, sender) => {
+        if (sender.tabId === undefined) return {};
+        if (playing) view.playing.add(sender.tabId);
+        else view.playing.delete(sender.tabId);
+        void update();
+        return {};
+      });
+
+      handle('exposure/today', async () => {
+        await update();
+        const rule = { timeZone: currentTimeZone(), rolloverHour: DEFAULT_ROLLOVER_HOUR };
+        const at = now();
+        const day = dayOf(at, rule);
+        const from = dayStart(day, rule);
+        const to = dayStart(nextDay(day), rule);
+        const open = await storage.exposure.openSegment();
+        const segments = await storage.exposure.between(from, to);
+        if (open) segments.push({ site: open.site, start: open.start, end: Math.max(open.seen, at), timeZone: open.timeZone });
+        const ms = segments
+          .flatMap((segment) => splitByDay(Math.max(segment.start, from), Math.min(segment.end, to), rule))
+          .reduce((sum, part) => sum + part.ms, 0);
+        return { day, seconds: Math.round(ms / 1000), running: open !== null };
+      });
+    },
+  };
+}
+
+function hostOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : null;
+  } catch {
+    return null;
+  }
+}
