@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportSchema } from './data/export';
 import { hostSchema, siteEntrySchema } from './sites/site-entry';
 import { parseOrThrow, ValidationError } from './validation';
 
@@ -100,6 +101,18 @@ export const messageSpecs = {
   'exposure/today': {
     payload: z.object({}).strict(),
     reply: z.object({ day: z.string(), seconds: z.number().int().nonnegative(), running: z.boolean() }),
+    from: ['page'],
+  },
+  /** Everything Gauze stored, as the export file (Settings, "Your data"). */
+  'data/export': {
+    payload: z.object({}).strict(),
+    reply: exportSchema,
+    from: ['page'],
+  },
+  /** Erases everything Gauze stored. The payload is the confirmation the person gave. */
+  'data/erase': {
+    payload: z.object({ confirm: z.literal('erase everything') }).strict(),
+    reply: z.object({ erased: z.literal(true) }),
     from: ['page'],
   },
   /** Cover everything and turn every sound off, in every tab (panic; also the keyboard command). */

@@ -11,6 +11,8 @@ export function App() {
   const unflag = /^#unflag=(.+)$/.exec(location.hash)?.[1];
   /** Bumped when the flagged list changes, so "Your data" shows the new counts. */
   const [changes, setChanges] = useState(0);
+  /** Bumped when everything was erased: the site list starts over. */
+  const [erasures, setErasures] = useState(0);
   return (
     <main class="options stack">
       <h1>{t('optionsTitle')}</h1>
@@ -20,14 +22,14 @@ export function App() {
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
-      <SitesSection welcome={welcome} unflag={unflag ? decodeURIComponent(unflag) : null} onChange={() => setChanges((n) => n + 1)} />
+      <SitesSection key={erasures} welcome={welcome} unflag={unflag ? decodeURIComponent(unflag) : null} onChange={() => setChanges((n) => n + 1)} />
       {!welcome && (
         <section class="card" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('optionsAboutHeading')}</h2>
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
-      <DataSection version={changes} />
+      <DataSection version={changes} onErased={() => setErasures((n) => n + 1)} />
     </main>
   );
 }

@@ -1,12 +1,43 @@
+import { useState } from 'preact/hooks';
 import { useAsync } from '../../components/use-async';
+import { exportToCsv } from '../../utils/data/export';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 
-/** What Gauze keeps, read from the background: a person can check that it is little, and local. */
-export function DataSection({ version }: { version: number }) {
-  const summary = useAsync(() => sendMessage('storage/summary', {}), [version]);
+/** Saves a file the person downloads; nothing leaves the machine. */
+function saveFile(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** What Gauze keeps, read from the background: a person can check it, take it, or erase it. */
+export function DataSection({ version, onErased }: { version: number; onErased(): void }) {
+  const [erasing, setErasing] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const summary = useAsync(() => sendMessage('storage/summary', {}), [version, refresh]);
+
+  const exportAs = (kind: 'json' | 'csv') => async () => {
+    const data = await sendMessage('data/export', {});
+    const day = data.exportedAt.slice(0, 10);
+    if (kind === 'json') saveFile(`gauze-export-${day}.json`, 'application/json', JSON.stringify(data, null, 2));
+    else saveFile(`gauze-export-${day}.csv`, 'text/csv', exportToCsv(data));
+    setMessage(t('dataExported'));
+  };
+  const erase = async () => {
+    await sendMessage('data/erase', { confirm: 'erase everything' });
+    setErasing(false);
+    setMessage(t('dataErased'));
+    setRefresh((n) => n + 1);
+    onErased();
+  };
+
   return (
-    <section class="card" aria-labelledby="data-heading" aria-busy={summary.status === 'loading'}>
+    <section class="card stack" aria-labelledby="data-heading" aria-busy={summary.status === 'loading'}>
       <h2 id="data-heading">{t('optionsDataHeading')}</h2>
       <p>{t('optionsDataBody')}</p>
       {summary.status === 'loading' && <p class="muted">{t('optionsDataLoading')}</p>}
@@ -27,6 +58,35 @@ export function DataSection({ version }: { version: number }) {
             ))}
           </ul>
         </div>
+      )}
+      <div class="row">
+        <button type="button" onClick={() => void exportAs('json')()}>
+          {t('dataExportJson')}
+        </button>
+        <button type="button" onClick={() => void exportAs('csv')()}>
+          {t('dataExportCsv')}
+        </button>
+        <button type="button" onClick={() => setErasing(true)}>
+          {t('dataErase')}
+        </button>
+      </div>
+      {erasing && (
+        <div class="card stack confirm" role="alertdialog" aria-labelledby="erase-question">
+          <p id="erase-question">{t('dataEraseConfirm')}</p>
+          <div class="row">
+            <button type="button" onClick={() => void erase()}>
+              {t('dataEraseYes')}
+            </button>
+            <button type="button" class="primary" autoFocus onClick={() => setErasing(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {message && (
+        <p role="status" data-testid="data-message">
+          {message}
+        </p>
       )}
     </section>
   );

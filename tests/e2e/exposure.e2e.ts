@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 import { ask, flagSite } from './support/sites.ts';
+import { patternPixelsNow } from './support/frames.ts';
+import { clickButton, english } from './support/gauze.ts';
 import type { Page } from 'puppeteer';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,6 +70,42 @@ describe('exposure clock in chromium', () => {
     expect(counted).toBeGreaterThanOrEqual(shown - 30 - 1);
     // In this case the next event came well within the heartbeat gap: nothing was lost at all.
     expect(Math.abs(counted - shown)).toBeLessThanOrEqual(1);
+  });
+
+  it('export contains exactly what is stored; erase removes all of it and stops the shield', async () => {
+    const exported = (await ask(controller, 'data/export', {})).reply as { format: string; exposure: unknown[]; sites: Array<{ host: string }> };
+    const stored = await controller.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const open = indexedDB.open('gauze');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('exposure').objectStore('exposure').getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(request.result.map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone })));
+            };
+          };
+        }),
+    );
+    expect(exported.format).toBe('gauze-export');
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    expect(exported.exposure).toEqual(stored);
+    expect(exported.sites.map((site) => site.host)).toEqual(['localhost']);
+    expect(JSON.stringify(exported)).not.toContain('images.html'); // no page addresses anywhere
+
+    const options = await gauze.openPage('options.html');
+    await clickButton(options, english('dataErase'));
+    await clickButton(options, english('dataEraseYes'));
+    await options.waitForFunction((text) => document.querySelector('[data-testid=data-message]')?.textContent === text, {}, english('dataErased'));
+    const summary = (await ask(options, 'storage/summary', {})).reply as { stores: Array<{ name: string; count: number }> };
+    expect(summary.stores.filter((store) => store.name !== 'meta').every((store) => store.count === 0)).toBe(true);
+    expect(await options.evaluate(() => (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    const page = await gauze.browser.newPage();
+    await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+    expect(await patternPixelsNow(page)).toBeGreaterThan(10_000); // nothing of Gauze runs there now
+    await page.close();
+    await options.close();
   });
 
   it('the popup shows today\'s exposure', async () => {

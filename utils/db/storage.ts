@@ -127,6 +127,34 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
         await Promise.all([...hosts.map((host) => tx.store.delete(host)), tx.done]);
       },
     },
+    /** Everything stored, for the person's own export. */
+    async everything() {
+      const database = await get();
+      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes'], 'readonly');
+      const [installed, sites, exposure, reveals, notes] = await Promise.all([
+        tx.objectStore('meta').get('installedAt'),
+        tx.objectStore('sites').getAll(),
+        tx.objectStore('exposure').getAll(),
+        tx.objectStore('reveals').getAll(),
+        tx.objectStore('notes').getAll(),
+      ]);
+      await tx.done;
+      return {
+        installedAt: installed?.key === 'installedAt' ? installed.value : null,
+        sites,
+        exposure: exposure.map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone })),
+        reveals: reveals.map(({ site, kind, endedAt, seconds }) => ({ site, kind, endedAt, seconds })),
+        notes,
+      };
+    },
+    /** Erases every record in every store, in one transaction: all or nothing. */
+    async eraseAll(): Promise<void> {
+      const database = await get();
+      const names = [...database.objectStoreNames] as GauzeStore[];
+      const tx = database.transaction(names, 'readwrite');
+      await Promise.all([...names.map((name) => tx.objectStore(name).clear()), tx.done]);
+      noteKey = undefined;
+    },
     async summary(): Promise<StorageSummary> {
       const database = await get();
       const names = [...database.objectStoreNames] as GauzeStore[];

@@ -4,11 +4,12 @@ import { statusService } from './status';
 import { createFlaggedSitesService, type ShieldAdapter } from './flagged-sites';
 import { createShieldControlService, type TabMessenger } from './shield-control';
 import { createExposureService, type BrowserWatch } from './exposure';
+import { createDataService } from './data';
 import type { BackgroundService } from './types';
 
 /** Every background capability, in start order. A new capability is registered here. */
 export function createServices(shield: ShieldAdapter, tabs: TabMessenger, watch: BrowserWatch): readonly BackgroundService[] {
-  return [statusService, createFlaggedSitesService(shield), createShieldControlService(tabs), createExposureService(watch)];
+  return [statusService, createFlaggedSitesService(shield), createShieldControlService(tabs), createExposureService(watch), createDataService(shield)];
 }
 
 /** Starts every service and returns the message handlers they registered. */

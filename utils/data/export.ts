@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { siteEntrySchema } from '../sites/site-entry';
+
+/**
+ * Everything Gauze keeps about a person, as one file they own. The shape is versioned and
+ * validated, so a later import can read it and refuse a damaged file with the field named.
+ */
+export const exportSchema = z
+  .object({
+    format: z.literal('gauze-export'),
+    version: z.literal(1),
+    exportedAt: z.string(),
+    installedAt: z.number().nullable(),
+    sites: z.array(siteEntrySchema),
+    exposure: z.array(z.object({ site: z.string(), start: z.number(), end: z.number(), timeZone: z.string() }).strict()),
+    reveals: z.array(z.object({ site: z.string(), kind: z.string(), endedAt: z.number(), seconds: z.number() }).strict()),
+    notes: z.array(z.object({ hash: z.string(), note: z.string(), reviewed: z.boolean(), updatedAt: z.number() }).strict()),
+  })
+  .strict();
+
+export type GauzeExport = z.infer<typeof exportSchema>;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** One CSV row per exposure segment and per reveal, for a spreadsheet. RFC 4180 quoting. */
+export function exportToCsv(data: GauzeExport): string {
+  const rows: string[][] = [['record', 'site', 'start', 'end', 'seconds', 'kind', 'time_zone']];
+  for (const s of data.exposure) rows.push(['exposure', s.site, iso(s.start), iso(s.end), String(Math.round((s.end - s.start) / 1000)), '', s.timeZone]);
+  for (const r of data.reveals) rows.push(['reveal', r.site, iso(r.endedAt - r.seconds * 1000), iso(r.endedAt), String(r.seconds), r.kind, '']);
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

@@ -1,0 +1,24 @@
+import type { ShieldAdapter } from './flagged-sites';
+import type { BackgroundService } from './types';
+
+/** The person's own data: export it all, or erase it all. */
+export function createDataService(shield: ShieldAdapter): BackgroundService {
+  return {
+    id: 'data',
+    start({ storage, now, handle }) {
+      handle('data/export', async () => ({
+        format: 'gauze-export' as const,
+        version: 1 as const,
+        exportedAt: new Date(now()).toISOString(),
+        ...(await storage.everything()),
+      }));
+
+      handle('data/erase', async () => {
+        await storage.eraseAll();
+        // With no flagged sites left, nothing of Gauze runs on any page from now on.
+        await shield.register([]);
+        return { erased: true as const };
+      });
+    },
+  };
+}
