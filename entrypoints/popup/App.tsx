@@ -64,6 +64,11 @@ export function App() {
     await sendMessage('shield/panic', {});
     setNotice(t('popupPanicDone'));
   });
+  const takeBreak = run(async () => {
+    await sendMessage('shield/panic', {});
+    await browser.tabs.create({ url: browser.runtime.getURL('/break.html') });
+    window.close();
+  });
   const openPage = (path: '/demo.html' | '/options.html') => async () => {
     await browser.tabs.create({ url: browser.runtime.getURL(path) });
     window.close();
@@ -129,6 +134,9 @@ export function App() {
         {t('popupPanic')}
       </button>
       {shortcut.status === 'ready' && shortcut.value && <p class="muted hint">{t('popupPanicShortcut', shortcut.value)}</p>}
+      <button type="button" onClick={takeBreak}>
+        {t('popupBreakNow')}
+      </button>
       {notice && (
         <p role="status" class="notice">
           {notice}

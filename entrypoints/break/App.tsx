@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import { BreathingPacer } from '../../components/BreathingPacer';
+import { t, type MessageKey } from '../../utils/i18n';
+import './break.css';
+
+const grounding: MessageKey[] = ['groundSee', 'groundTouch', 'groundHear', 'groundSmell', 'groundTaste'];
+const stretches: MessageKey[] = ['stretchShoulders', 'stretchNeck', 'stretchStand', 'stretchFar'];
+
+/** A short break with guided exercises: paced breathing, 5-4-3-2-1 grounding, a stretch. */
+export function App() {
+  const [grounded, setGrounded] = useState<boolean[]>(grounding.map(() => false));
+  return (
+    <main class="break stack">
+      <h1>{t('breakTitle')}</h1>
+      <p>{t('breakIntro')}</p>
+      <p class="safety" role="note">
+        {t('breakSafety')}
+      </p>
+
+      <section class="card stack" aria-labelledby="breathe-heading">
+        <h2 id="breathe-heading">{t('breakBreatheHeading')}</h2>
+        <BreathingPacer />
+      </section>
+
+      <section class="card stack" aria-labelledby="ground-heading">
+        <h2 id="ground-heading">{t('breakGroundHeading')}</h2>
+        <p>{t('breakGroundIntro')}</p>
+        <ul class="checklist">
+          {grounding.map((key, i) => (
+            <li key={key}>
+              <label class="row">
+                <input type="checkbox" checked={grounded[i]} onChange={() => setGrounded(grounded.map((v, j) => (j === i ? !v : v)))} />
+                {t(key)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="card stack" aria-labelledby="stretch-heading">
+        <h2 id="stretch-heading">{t('breakStretchHeading')}</h2>
+        <ol>
+          {stretches.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ol>
+      </section>
+
+      <button type="button" onClick={() => window.close()}>
+        {t('breakDone')}
+      </button>
+    </main>
+  );
+}
