@@ -16,7 +16,7 @@ export default defineConfig({
     default_locale: 'en',
     // Each permission is justified in docs/permissions.md; the convention test in
     // utils/manifest.test.ts fails when one is added without a justification.
-    permissions: ['scripting', 'contextMenus', 'idle', 'alarms'],
+    permissions: ['scripting', 'contextMenus', 'idle', 'alarms', 'notifications'],
     host_permissions: ['<all_urls>'],
     commands: {
       'cover-everything': {

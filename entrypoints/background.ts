@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/db/storage';
+import { BREAK_NOTIFICATION, browserPrompter } from '../utils/breaks/prompter';
 import { browserWatch } from '../utils/exposure/browser-watch';
 import { createMessageRouter, type SenderInfo } from '../utils/messaging';
 import { createServices, startServices } from '../utils/services';
@@ -16,7 +17,7 @@ export default defineBackground(() => {
     await applyShieldRegistration(entries);
     await updateMenus(entries).catch(() => createMenus(entries));
   };
-  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast }, browserWatch);
+  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast }, browserWatch, browserPrompter);
   const handlers = startServices(services, {
     storage,
     now: Date.now,
@@ -48,6 +49,9 @@ export default defineBackground(() => {
         if (url) void browser.tabs.create({ url });
       });
     }
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === BREAK_NOTIFICATION) void browser.tabs.create({ url: browser.runtime.getURL('/break.html') });
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === PANIC_COMMAND) void handlers['shield/panic']?.({}, 'page', self);

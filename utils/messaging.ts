@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakRulesSchema } from './breaks/schedule';
 import { exportSchema } from './data/export';
 import { hostSchema, siteEntrySchema } from './sites/site-entry';
 import { parseOrThrow, ValidationError } from './validation';
@@ -101,6 +102,18 @@ export const messageSpecs = {
   'exposure/today': {
     payload: z.object({}).strict(),
     reply: z.object({ day: z.string(), seconds: z.number().int().nonnegative(), running: z.boolean() }),
+    from: ['page'],
+  },
+  /** The person's break rules: read them, or set them (validated, field by field). */
+  'breaks/rules': {
+    payload: z.object({ rules: breakRulesSchema.optional() }).strict(),
+    reply: z.object({ rules: breakRulesSchema }),
+    from: ['page'],
+  },
+  /** Postpone the break that is due (limited in number and length by the rules). */
+  'breaks/postpone': {
+    payload: z.object({}).strict(),
+    reply: z.object({ postponed: z.boolean() }),
     from: ['page'],
   },
   /** Everything Gauze stored, as the export file (Settings, "Your data"). */

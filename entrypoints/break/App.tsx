@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BreathingPacer } from '../../components/BreathingPacer';
 import { t, type MessageKey } from '../../utils/i18n';
+import { sendMessage } from '../../utils/send-message';
 import './break.css';
 
 const grounding: MessageKey[] = ['groundSee', 'groundTouch', 'groundHear', 'groundSmell', 'groundTaste'];
@@ -9,6 +10,14 @@ const stretches: MessageKey[] = ['stretchShoulders', 'stretchNeck', 'stretchStan
 /** A short break with guided exercises: paced breathing, 5-4-3-2-1 grounding, a stretch. */
 export function App() {
   const [grounded, setGrounded] = useState<boolean[]>(grounding.map(() => false));
+  // Opened by a break prompt (#pause or #break), the break can be postponed, a limited number of times.
+  const prompted = location.hash === '#pause' || location.hash === '#break';
+  const [postponeResult, setPostponeResult] = useState<boolean | null>(null);
+  const postpone = async () => {
+    const { postponed } = await sendMessage('breaks/postpone', {});
+    setPostponeResult(postponed);
+    if (postponed) setTimeout(() => window.close(), 1500);
+  };
   return (
     <main class="break stack">
       <h1>{t('breakTitle')}</h1>
@@ -46,9 +55,17 @@ export function App() {
         </ol>
       </section>
 
-      <button type="button" onClick={() => window.close()}>
-        {t('breakDone')}
-      </button>
+      <div class="row">
+        <button type="button" onClick={() => window.close()}>
+          {t('breakDone')}
+        </button>
+        {prompted && postponeResult === null && (
+          <button type="button" onClick={() => void postpone()}>
+            {t('breakPostpone')}
+          </button>
+        )}
+      </div>
+      {postponeResult !== null && <p role="status">{postponeResult ? t('breakPostponed') : t('breakNoPostpone')}</p>}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { BreaksSection } from './BreaksSection';
 import { DataSection } from './DataSection';
 import { SitesSection } from './SitesSection';
 import { t } from '../../utils/i18n';
@@ -29,6 +30,7 @@ export function App() {
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
+      <BreaksSection />
       <DataSection version={changes} onErased={() => setErasures((n) => n + 1)} />
     </main>
   );

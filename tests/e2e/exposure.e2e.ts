@@ -72,6 +72,36 @@ describe('exposure clock in chromium', () => {
     expect(Math.abs(counted - shown)).toBeLessThanOrEqual(1);
   });
 
+  it('with short test intervals, a break prompt re-covers flagged media and opens the break page', async () => {
+    const defaults = ((await ask(controller, 'breaks/rules', {})).reply as { rules: Record<string, number> }).rules;
+    const quick = { ...defaults, pauseEveryMinutes: 0.1, pauseMinutes: 0.05, breakEveryMinutes: 600, breakMinutes: 120, warnSecondsBefore: 2 };
+    expect((await ask(controller, 'breaks/rules', { rules: quick })).ok).toBe(true);
+    // A bad value is refused with the field named, and changes nothing.
+    const bad = await ask(controller, 'breaks/rules', { rules: { ...quick, pauseEveryMinutes: 'ten' } });
+    expect(bad.error).toMatch(/^message\.payload\.rules\.pauseEveryMinutes: expected number/);
+    try {
+      await pause(4000); // away longer than the (test) pause: a natural break, a new stretch starts
+      const earlier = new Set(gauze.browser.targets());
+      const page = await gauze.browser.newPage();
+      await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+      await page.bringToFront();
+      await page.click('#plain');
+      await page.click('#plain');
+      await page.click('#plain');
+      expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBe('full');
+      const breakPage = await gauze.browser.waitForTarget((t) => t.url() === `${gauze.origin}break.html#pause` && !earlier.has(t), { timeout: 20_000 });
+      expect(breakPage).toBeTruthy();
+      expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBeNull();
+      const exported = (await ask(controller, 'data/export', {})).reply as { breaks: Array<{ kind: string; action: string }> };
+      expect(exported.breaks).toContainEqual(expect.objectContaining({ kind: 'pause', action: 'prompted' }));
+      await (await breakPage.asPage())?.close();
+      await elsewhere.bringToFront();
+      await page.close();
+    } finally {
+      await ask(controller, 'breaks/rules', { rules: defaults });
+    }
+  });
+
   it('export contains exactly what is stored; erase removes all of it and stops the shield', async () => {
     const exported = (await ask(controller, 'data/export', {})).reply as { format: string; exposure: unknown[]; sites: Array<{ host: string }> };
     const stored = await controller.evaluate(

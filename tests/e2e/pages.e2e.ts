@@ -96,6 +96,20 @@ describe.each(browsers)('Gauze in %s', (name) => {
     await options.close();
   });
 
+  it('break rules are adjustable in Settings and kept', async () => {
+    const options = await gauze.openPage('options.html');
+    const field = 'section[aria-labelledby=breaks-heading] input[type=number]';
+    await options.waitForSelector(field);
+    expect(await options.$eval(field, (input) => (input as HTMLInputElement).value)).toBe('50');
+    await options.$eval(field, (input) => ((input as HTMLInputElement).value = ''));
+    await options.type(field, '45');
+    await clickButton(options, english('save'));
+    await options.waitForFunction((text) => document.querySelector('section[aria-labelledby=breaks-heading] [role=status]')?.textContent === text, {}, english('breaksSaved'));
+    const reply = (await sendRaw(options, { type: 'breaks/rules', payload: {} })) as { reply: { rules: { pauseEveryMinutes: number } } };
+    expect(reply.reply.rules.pauseEveryMinutes).toBe(45);
+    await options.close();
+  });
+
   it('unflagging from the context menu asks first, in Settings', async () => {
     const controller = await gauze.openPage('options.html');
     await sendRaw(controller, { type: 'sites/flag', payload: { input: 'evidence.example' } });

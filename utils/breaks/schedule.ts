@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Segment } from '../exposure/clock';
 
 /**
@@ -9,15 +10,19 @@ import type { Segment } from '../exposure/clock';
  * comes shortly before; postponing is limited in number and length. Defaults and their reasons
  * are in docs/evidence.md.
  */
-export interface BreakRules {
-  pauseEveryMinutes: number;
-  pauseMinutes: number;
-  breakEveryMinutes: number;
-  breakMinutes: number;
-  warnSecondsBefore: number;
-  maxPostpones: number;
-  postponeMinutes: number;
-}
+export const breakRulesSchema = z
+  .object({
+    pauseEveryMinutes: z.number().min(0.05).max(240),
+    pauseMinutes: z.number().min(0.05).max(60),
+    breakEveryMinutes: z.number().min(0.05).max(600),
+    breakMinutes: z.number().min(0.05).max(120),
+    warnSecondsBefore: z.number().int().min(0).max(900),
+    maxPostpones: z.number().int().min(0).max(10),
+    postponeMinutes: z.number().min(0.05).max(30),
+  })
+  .strict();
+
+export type BreakRules = z.infer<typeof breakRulesSchema>;
 
 export const defaultBreakRules: BreakRules = {
   pauseEveryMinutes: 50,

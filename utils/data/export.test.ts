@@ -10,6 +10,7 @@ const sample: GauzeExport = {
   exposure: [{ site: 'x.com', start: Date.parse('2026-06-10T10:00:00Z'), end: Date.parse('2026-06-10T10:01:30Z'), timeZone: 'Europe/London' }],
   reveals: [{ site: 'x.com', kind: 'image', endedAt: Date.parse('2026-06-10T10:01:00Z'), seconds: 12 }],
   notes: [{ hash: 'ab'.repeat(32), note: 'seen, "nothing new", moving on', reviewed: true, updatedAt: 2 }],
+  breaks: [{ at: 3, kind: 'pause', action: 'prompted' }],
 };
 
 describe('export', () => {

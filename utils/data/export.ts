@@ -15,6 +15,7 @@ export const exportSchema = z
     exposure: z.array(z.object({ site: z.string(), start: z.number(), end: z.number(), timeZone: z.string() }).strict()),
     reveals: z.array(z.object({ site: z.string(), kind: z.string(), endedAt: z.number(), seconds: z.number() }).strict()),
     notes: z.array(z.object({ hash: z.string(), note: z.string(), reviewed: z.boolean(), updatedAt: z.number() }).strict()),
+    breaks: z.array(z.object({ at: z.number(), kind: z.enum(['pause', 'break']), action: z.enum(['prompted', 'postponed']) }).strict()),
   })
   .strict();
 

@@ -19,6 +19,10 @@ const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Pro
     await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
     await db.add('exposure', { site: 'example.org', start: 1, end: 2, timeZone: 'UTC' });
   },
+  4: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+    await db.add('breaks', { at: 1, kind: 'pause', action: 'prompted' });
+  },
 };
 
 describe('database schema', () => {
@@ -36,7 +40,7 @@ describe('database schema', () => {
 
       const db = await openGauzeDB();
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['exposure', 'meta', 'notes', 'reveals', 'sites']);
+      expect([...db.objectStoreNames].sort()).toEqual(['breaks', 'exposure', 'meta', 'notes', 'reveals', 'sites']);
       expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
       db.close();
     },
@@ -52,6 +56,7 @@ describe('storage', () => {
       schemaVersion: DB_VERSION,
       installedAt: 1000,
       stores: [
+        { name: 'breaks', count: 0 },
         { name: 'exposure', count: 0 },
         { name: 'meta', count: 1 },
         { name: 'notes', count: 0 },

@@ -14,7 +14,28 @@ export type MetaRecord =
   /** Raw HMAC key for note hashes, so a stored hash cannot be matched against a list of addresses made elsewhere. */
   | { key: 'noteKey'; value: ArrayBuffer }
   /** The exposure segment running now, so a killed worker loses at most one heartbeat. */
-  | { key: 'openSegment'; value: OpenSegment | null };
+  | { key: 'openSegment'; value: OpenSegment | null }
+  /** The person's break rules (validated on read; defaults when absent or damaged). */
+  | { key: 'breakRules'; value: unknown }
+  /** Which break was last warned about or prompted, and postponements used. */
+  | { key: 'breakState'; value: BreakProgress };
+
+/** Where the break scheduler is, for the current stretch of exposure. */
+export interface BreakProgress {
+  /** Identifies the stretch (its start) and kind a prompt or warning was for. */
+  warned: string | null;
+  prompted: string | null;
+  postpones: number;
+  postponedUntil: number | null;
+}
+
+/** A break prompted, postponed or taken: when and what kind. */
+export interface BreakRecord {
+  id?: number;
+  at: number;
+  kind: 'pause' | 'break';
+  action: 'prompted' | 'postponed';
+}
 
 export interface NoteRecord {
   hash: string;
@@ -39,6 +60,8 @@ export interface GauzeDB extends DBSchema {
   sites: { key: string; value: SiteEntry };
   /** Private notes and reviewed marks, keyed by a keyed hash of the media address (never the address). */
   notes: { key: string; value: NoteRecord };
+  /** Breaks prompted and postponed, for the dashboard. */
+  breaks: { key: number; value: BreakRecord; indexes: { at: number } };
   /** Exposure segments: flagged-site host, start, end, time zone. No addresses, no titles. */
   exposure: { key: number; value: Segment & { id?: number }; indexes: { start: number } };
   /** Reveals of covered media, for the exposure record. */
@@ -63,6 +86,9 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
   },
   (db) => {
     db.createObjectStore('exposure', { keyPath: 'id', autoIncrement: true }).createIndex('start', 'start');
+  },
+  (db) => {
+    db.createObjectStore('breaks', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
   },
 ];
 

@@ -2,7 +2,8 @@ import type { IDBPDatabase } from 'idb';
 import type { OpenSegment, Segment } from '../exposure/clock';
 import { siteEntrySchema, type SiteEntry } from '../sites/site-entry';
 import { describeIssues } from '../validation';
-import { DB_VERSION, openGauzeDB, type GauzeDB, type GauzeStore, type NoteRecord, type RevealRecord } from './schema';
+import { breakRulesSchema, defaultBreakRules, type BreakRules } from '../breaks/schedule';
+import { DB_VERSION, openGauzeDB, type BreakProgress, type BreakRecord, type GauzeDB, type GauzeStore, type NoteRecord, type RevealRecord } from './schema';
 
 /** Storage facts a person can check in options ("Your data"). */
 export interface StorageSummary {
@@ -52,6 +53,30 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       if (!existing) await tx.store.put({ key: 'frameToken', value: token });
       await tx.done;
       return token;
+    },
+    breaks: {
+      /** The person's rules; a damaged record is named in the console and the defaults apply. */
+      async rules(): Promise<BreakRules> {
+        const record = await (await get()).get('meta', 'breakRules');
+        if (!record) return { ...defaultBreakRules };
+        const parsed = breakRulesSchema.safeParse(record.value);
+        if (parsed.success) return parsed.data;
+        console.warn('Gauze: ignored stored break rules:', describeIssues(parsed.error, 'breakRules', record.value).join('; '));
+        return { ...defaultBreakRules };
+      },
+      async setRules(rules: BreakRules): Promise<void> {
+        await (await get()).put('meta', { key: 'breakRules', value: rules });
+      },
+      async progress(): Promise<BreakProgress> {
+        const record = await (await get()).get('meta', 'breakState');
+        return record?.key === 'breakState' ? record.value : { warned: null, prompted: null, postpones: 0, postponedUntil: null };
+      },
+      async setProgress(progress: BreakProgress): Promise<void> {
+        await (await get()).put('meta', { key: 'breakState', value: progress });
+      },
+      async log(record: BreakRecord): Promise<void> {
+        await (await get()).add('breaks', record);
+      },
     },
     exposure: {
       async openSegment(): Promise<OpenSegment | null> {
@@ -130,13 +155,14 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     /** Everything stored, for the person's own export. */
     async everything() {
       const database = await get();
-      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes'], 'readonly');
-      const [installed, sites, exposure, reveals, notes] = await Promise.all([
+      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks'], 'readonly');
+      const [installed, sites, exposure, reveals, notes, breaks] = await Promise.all([
         tx.objectStore('meta').get('installedAt'),
         tx.objectStore('sites').getAll(),
         tx.objectStore('exposure').getAll(),
         tx.objectStore('reveals').getAll(),
         tx.objectStore('notes').getAll(),
+        tx.objectStore('breaks').getAll(),
       ]);
       await tx.done;
       return {
@@ -145,6 +171,7 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
         exposure: exposure.map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone })),
         reveals: reveals.map(({ site, kind, endedAt, seconds }) => ({ site, kind, endedAt, seconds })),
         notes,
+        breaks: breaks.map(({ at, kind, action }) => ({ at, kind, action })),
       };
     },
     /** Erases every record in every store, in one transaction: all or nothing. */

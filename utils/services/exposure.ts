@@ -33,7 +33,7 @@ export interface BrowserWatch {
 export function createExposureService(watch: BrowserWatch): BackgroundService {
   return {
     id: 'exposure',
-    start({ storage, now, handle }) {
+    start({ storage, now, handle, events }) {
       const view: { focusedWindow: number | null; activeTabs: Map<number, number>; tabUrls: Map<number, string>; playing: Set<number>; idle: IdleState } = {
         focusedWindow: null,
         activeTabs: new Map(),
@@ -72,6 +72,7 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
           const result = tick(await storage.exposure.openSegment(), exposedSite(browserView(snapshot)), at, currentTimeZone(), rules);
           await storage.exposure.save(result.open, result.closed);
           await watch.heartbeat(result.open !== null);
+          events.emit('exposure-ticked');
         });
       };
 

@@ -16,11 +16,11 @@ const page = { id: 'x', hasTab: false } as const;
 
 describe('startServices', () => {
   it('collects the handlers every registered service provides', async () => {
-    const handlers = startServices(createServices(shield, tabs, watch), base);
+    const handlers = startServices(createServices(shield, tabs, watch, { warn: async () => {}, prompt: async () => {} }), base);
     expect(await handlers.ping?.({ echo: 'x' }, 'page', page)).toEqual({ echo: 'x', version: '9.9.9' });
     expect(await handlers['storage/summary']?.({}, 'page', page)).toMatchObject({ installedAt: 5000 });
     expect(Object.keys(handlers).sort()).toEqual(
-      ['data/erase', 'data/export', 'exposure/media', 'exposure/today', 'notes/lookup', 'notes/put', 'ping', 'shield/hello', 'shield/panic', 'shield/reveal-all', 'shield/revealed', 'sites/flag', 'sites/list', 'sites/match', 'sites/unflag', 'storage/summary'].sort(),
+      ['breaks/postpone', 'breaks/rules', 'data/erase', 'data/export', 'exposure/media', 'exposure/today', 'notes/lookup', 'notes/put', 'ping', 'shield/hello', 'shield/panic', 'shield/reveal-all', 'shield/revealed', 'sites/flag', 'sites/list', 'sites/match', 'sites/unflag', 'storage/summary'].sort(),
     );
   });
 

@@ -5,11 +5,19 @@ import { createFlaggedSitesService, type ShieldAdapter } from './flagged-sites';
 import { createShieldControlService, type TabMessenger } from './shield-control';
 import { createExposureService, type BrowserWatch } from './exposure';
 import { createDataService } from './data';
-import type { BackgroundService } from './types';
+import { createBreaksService, type BreakPrompter } from './breaks';
+import type { BackgroundService, ServiceEvents } from './types';
 
 /** Every background capability, in start order. A new capability is registered here. */
-export function createServices(shield: ShieldAdapter, tabs: TabMessenger, watch: BrowserWatch): readonly BackgroundService[] {
-  return [statusService, createFlaggedSitesService(shield), createShieldControlService(tabs), createExposureService(watch), createDataService(shield)];
+export function createServices(shield: ShieldAdapter, tabs: TabMessenger, watch: BrowserWatch, prompter: BreakPrompter): readonly BackgroundService[] {
+  return [
+    statusService,
+    createFlaggedSitesService(shield),
+    createShieldControlService(tabs),
+    createExposureService(watch),
+    createBreaksService(prompter),
+    createDataService(shield),
+  ];
 }
 
 /** Starts every service and returns the message handlers they registered. */
@@ -18,9 +26,15 @@ export function startServices(
   base: { storage: Storage; now: () => number; version: string },
 ): Handlers {
   const handlers: Handlers = {};
+  const listeners = new Map<string, Array<() => void>>();
+  const events: ServiceEvents = {
+    on: (name, listener) => listeners.set(name, [...(listeners.get(name) ?? []), listener]),
+    emit: (name) => listeners.get(name)?.forEach((listener) => listener()),
+  };
   for (const service of list) {
     service.start({
       ...base,
+      events,
       handle(type: MessageType, handler: unknown) {
         if (handlers[type]) throw new Error(`message "${type}" already has a handler (service ${service.id})`);
         (handlers as Record<MessageType, unknown>)[type] = handler;

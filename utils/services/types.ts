@@ -8,6 +8,14 @@ export interface ServiceContext {
   version: string;
   /** Registers the handler for one message type; each type has exactly one owner. */
   handle<T extends MessageType>(type: T, handler: NonNullable<Handlers[T]>): void;
+  /** Events between services inside the worker. */
+  events: ServiceEvents;
+}
+
+/** What one service tells others: "exposure was recorded" lets the break scheduler look. */
+export interface ServiceEvents {
+  on(name: 'exposure-ticked', listener: () => void): void;
+  emit(name: 'exposure-ticked'): void;
 }
 
 /**

@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+import type { BreakPrompter } from '../services/breaks';
+import { broadcast } from '../shield/registration';
+
+export const BREAK_NOTIFICATION = 'gauze-break';
+
+/** Break warnings and prompts through browser notifications, the shield and the break page. */
+export const browserPrompter: BreakPrompter = {
+  async warn(kind, inSeconds) {
+    await browser.notifications.create(BREAK_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t(kind === 'pause' ? 'breakWarnPauseTitle' : 'breakWarnBreakTitle'),
+      message: t('breakWarnMessage', String(Math.max(1, Math.round(inSeconds / 60)))),
+    });
+  },
+  async prompt(kind, minutes) {
+    await broadcast({ type: 'shield/recover-all' });
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/break.html')}#${kind}` });
+    await browser.notifications.create(BREAK_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t(kind === 'pause' ? 'breakDuePauseTitle' : 'breakDueBreakTitle'),
+      message: t('breakDueMessage', String(Math.round(minutes))),
+    });
+  },
+};

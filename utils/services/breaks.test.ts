@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import { deleteDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_NAME } from '../db/schema';
+import { createStorage } from '../db/storage';
+import { createBreaksService } from './breaks';
+import { startServices } from './index';
+import type { ServiceEvents } from './types';
+
+const opened: Array<ReturnType<typeof createStorage>> = [];
+afterEach(async () => {
+  for (const storage of opened.splice(0)) (await storage.get()).close();
+  await deleteDB(DB_NAME);
+});
+
+const MIN = 60_000;
+const page = { hasTab: false } as const;
+
+async function setup() {
+  const storage = createStorage();
+  opened.push(storage);
+  const clock = { now: 0 };
+  const said: string[] = [];
+  let events: ServiceEvents | undefined;
+  const breaks = createBreaksService({
+    warn: async (kind, seconds) => void said.push(`warn ${kind} ${seconds}`),
+    prompt: async (kind, minutes, canPostpone) => void said.push(`prompt ${kind} ${minutes} ${canPostpone}`),
+  });
+  // Stands in for the exposure service: records exposure and says it ticked.
+  const exposure = { id: 'exposure', start: (context: { events: ServiceEvents }) => void (events = context.events) };
+  const handlers = startServices([exposure, breaks], { storage, now: () => clock.now, version: '1' });
+  /** Exposure has run from `startMin` to `nowMin`; the clock ticks. */
+  const exposed = async (startMin: number, nowMin: number) => {
+    clock.now = nowMin * MIN;
+    await storage.exposure.save({ site: 'x.com', start: startMin * MIN, seen: clock.now, timeZone: 'UTC' }, []);
+    const before = said.length;
+    events!.emit('exposure-ticked');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return said.slice(before);
+  };
+  return { storage, clock, said, handlers, exposed };
+}
+
+describe('breaks service', () => {
+  it('warns once before a pause, prompts once when it is due, and records the prompt', async () => {
+    const { exposed, storage } = await setup();
+    expect(await exposed(0, 40)).toEqual([]);
+    expect(await exposed(0, 49.2)).toEqual(['warn pause 48']);
+    expect(await exposed(0, 49.5)).toEqual([]); // already warned for this stretch
+    expect(await exposed(0, 50)).toEqual(['prompt pause 5 true']);
+    expect(await exposed(0, 50.5)).toEqual([]); // already prompted
+    expect((await storage.everything()).breaks).toEqual([{ at: 50 * MIN, kind: 'pause', action: 'prompted' }]);
+  });
+
+  it('a postponed break comes back after the postponement, and postponing is limited', async () => {
+    const { exposed, handlers, clock } = await setup();
+    await exposed(0, 50);
+    clock.now = 50 * MIN;
+    expect(await handlers['breaks/postpone']!({}, 'page', page)).toEqual({ postponed: true });
+    expect(await exposed(0, 53)).toEqual([]);
+    expect(await exposed(0, 55.5)).toEqual(['prompt pause 5 true']);
+    expect(await handlers['breaks/postpone']!({}, 'page', page)).toEqual({ postponed: true });
+    expect(await exposed(0, 61)).toEqual(['prompt pause 5 false']);
+    expect(await handlers['breaks/postpone']!({}, 'page', page)).toEqual({ postponed: false });
+  });
+
+  it('rules can be read and set', async () => {
+    const { handlers } = await setup();
+    const { rules } = (await handlers['breaks/rules']!({}, 'page', page)) as { rules: { pauseEveryMinutes: number } };
+    expect(rules.pauseEveryMinutes).toBe(50);
+    await handlers['breaks/rules']!({ rules: { ...rules, pauseEveryMinutes: 30 } as never }, 'page', page);
+    expect(((await handlers['breaks/rules']!({}, 'page', page)) as { rules: { pauseEveryMinutes: number } }).rules.pauseEveryMinutes).toBe(30);
+  });
+});

@@ -1,0 +1,81 @@
+import { adviseBreak, breakRulesSchema, type BreakKind } from '../breaks/schedule';
+import type { Segment } from '../exposure/clock';
+import type { BackgroundService } from './types';
+
+/** How a break reaches the person; injected so the service is testable in Node. */
+export interface BreakPrompter {
+  /** A notification that a break is coming (finish up, write notes instead of looking again). */
+  warn(kind: BreakKind, inSeconds: number): Promise<void>;
+  /** The break is due: flagged media in every tab is covered, the sound off, the break page opened. */
+  prompt(kind: BreakKind, minutes: number, canPostpone: boolean): Promise<void>;
+}
+
+const LOOK_BACK_MS = 12 * 3_600_000;
+
+/**
+ * The break scheduler: after every exposure tick (and at the moment a break falls due, while the
+ * worker is alive), asks utils/breaks/schedule.ts what to say, and says each thing once per
+ * stretch of exposure.
+ */
+export function createBreaksService(prompter: BreakPrompter): BackgroundService {
+  return {
+    id: 'breaks',
+    start({ storage, now, handle, events }) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let running: Promise<void> = Promise.resolve();
+
+      const recent = async (at: number): Promise<Segment[]> => {
+        const segments = await storage.exposure.between(at - LOOK_BACK_MS, at + 1);
+        const open = await storage.exposure.openSegment();
+        if (open) segments.push({ site: open.site, start: open.start, end: Math.max(open.seen, at), timeZone: open.timeZone });
+        return segments;
+      };
+
+      const evaluate = () => {
+        running = running.then(async () => {
+          const at = now();
+          const [rules, progress, segments] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
+          const stretch = segments.length ? Math.min(...segments.filter((s) => s.end > at - LOOK_BACK_MS).map((s) => s.start)) : 0;
+          const advice = adviseBreak(segments, at, rules, progress);
+          const open = await storage.exposure.openSegment();
+          if (timer) clearTimeout(timer);
+          // Look again when the next warning or break falls due, if exposure goes on until then.
+          if (open && advice.kind === 'none' && advice.nextInMs !== null) {
+            timer = setTimeout(evaluate, Math.max(1000, advice.nextInMs - rules.warnSecondsBefore * 1000 + 500));
+          } else if (open && advice.kind === 'warn') timer = setTimeout(evaluate, Math.max(1000, advice.inMs + 500));
+          if (advice.kind === 'warn') {
+            const key = `${advice.break}@${stretch}`;
+            if (progress.warned === key) return;
+            await storage.breaks.setProgress({ ...progress, warned: key });
+            await prompter.warn(advice.break, Math.round(advice.inMs / 1000));
+          } else if (advice.kind === 'due') {
+            const key = `${advice.break}@${stretch}@${progress.postpones}`;
+            if (progress.prompted === key) return;
+            await storage.breaks.setProgress({ ...progress, prompted: key });
+            await storage.breaks.log({ at, kind: advice.break, action: 'prompted' });
+            await prompter.prompt(advice.break, advice.minutes, advice.canPostpone);
+          } else if (progress.postpones && progress.postponedUntil === null) {
+            await storage.breaks.setProgress({ warned: null, prompted: null, postpones: 0, postponedUntil: null });
+          }
+        }).catch((error: unknown) => console.error('Gauze: break scheduler', error));
+        return running;
+      };
+
+      events.on('exposure-ticked', () => void evaluate());
+
+      handle('breaks/rules', async (payload) => {
+        if (payload.rules) await storage.breaks.setRules(breakRulesSchema.parse(payload.rules));
+        return { rules: await storage.breaks.rules() };
+      });
+
+      handle('breaks/postpone', async () => {
+        const [rules, progress] = await Promise.all([storage.breaks.rules(), storage.breaks.progress()]);
+        if (progress.postpones >= rules.maxPostpones) return { postponed: false };
+        const at = now();
+        await storage.breaks.setProgress({ ...progress, postpones: progress.postpones + 1, postponedUntil: at + rules.postponeMinutes * 60_000 });
+        await storage.breaks.log({ at, kind: 'pause', action: 'postponed' });
+        return { postponed: true };
+      });
+    },
+  };
+}
