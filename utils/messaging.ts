@@ -110,6 +110,12 @@ export const messageSpecs = {
     reply: z.object({ rules: breakRulesSchema }),
     from: ['page'],
   },
+  /** How long until the next break, counting exposure time (null kind: the earliest of either). */
+  'breaks/next': {
+    payload: z.object({}).strict(),
+    reply: z.object({ kind: z.enum(['pause', 'break']).nullable(), inSeconds: z.number().int().nonnegative() }).nullable(),
+    from: ['page'],
+  },
   /** Postpone the break that is due (limited in number and length by the rules). */
   'breaks/postpone': {
     payload: z.object({}).strict(),

@@ -23,6 +23,7 @@ async function activeWebTab(): Promise<ActiveTab | null> {
 export function App() {
   const status = useAsync(() => sendMessage('ping', { echo: 'popup' }));
   const exposure = useAsync(() => sendMessage('exposure/today', {}));
+  const nextBreak = useAsync(() => sendMessage('breaks/next', {}));
   const shortcut = useAsync(async () => (await browser.commands.getAll()).find((c) => c.name === 'cover-everything')?.shortcut ?? '');
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [entry, setEntry] = useState<SiteEntry | null | undefined>(undefined);
@@ -86,6 +87,13 @@ export function App() {
       {exposure.status === 'ready' && (
         <p class="exposure" data-testid="exposure-today">
           {t('popupExposureToday', formatDuration(exposure.value.seconds, browser.i18n.getUILanguage()))}
+        </p>
+      )}
+      {nextBreak.status === 'ready' && nextBreak.value && (
+        <p class="muted" data-testid="next-break">
+          {nextBreak.value.inSeconds === 0
+            ? t('popupBreakDue')
+            : t('popupNextBreak', formatDuration(Math.max(60, nextBreak.value.inSeconds), browser.i18n.getUILanguage()))}
         </p>
       )}
 

@@ -142,6 +142,8 @@ describe('exposure clock in chromium', () => {
     const popup = await gauze.openPage('popup.html');
     await popup.waitForSelector('[data-testid=exposure-today]');
     expect(await popup.$eval('[data-testid=exposure-today]', (el) => el.textContent)).toMatch(/^Exposure today: \d+ minutes?$/);
+    await popup.waitForSelector('[data-testid=next-break]');
+    expect(await popup.$eval('[data-testid=next-break]', (el) => el.textContent)).toMatch(/^Next break after \d+ minutes more on flagged sites$/);
     await popup.close();
   });
 });

@@ -64,6 +64,16 @@ describe('breaks service', () => {
     expect(await handlers['breaks/postpone']!({}, 'page', page)).toEqual({ postponed: false });
   });
 
+  it('tells the popup how much exposure is left before the next break', async () => {
+    const { exposed, handlers } = await setup();
+    await exposed(0, 40);
+    expect(await handlers['breaks/next']!({}, 'page', page)).toEqual({ kind: null, inSeconds: 600 });
+    await exposed(0, 49.5);
+    expect(await handlers['breaks/next']!({}, 'page', page)).toEqual({ kind: 'pause', inSeconds: 30 });
+    await exposed(0, 50);
+    expect(await handlers['breaks/next']!({}, 'page', page)).toEqual({ kind: 'pause', inSeconds: 0 });
+  });
+
   it('rules can be read and set', async () => {
     const { handlers } = await setup();
     const { rules } = (await handlers['breaks/rules']!({}, 'page', page)) as { rules: { pauseEveryMinutes: number } };

@@ -68,6 +68,15 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
         return { rules: await storage.breaks.rules() };
       });
 
+      handle('breaks/next', async () => {
+        const at = now();
+        const [rules, progress, segments] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
+        const advice = adviseBreak(segments, at, rules, progress);
+        if (advice.kind === 'due') return { kind: advice.break, inSeconds: 0 };
+        if (advice.kind === 'warn') return { kind: advice.break, inSeconds: Math.round(advice.inMs / 1000) };
+        return advice.nextInMs === null ? null : { kind: null, inSeconds: Math.round(advice.nextInMs / 1000) };
+      });
+
       handle('breaks/postpone', async () => {
         const [rules, progress] = await Promise.all([storage.breaks.rules(), storage.breaks.progress()]);
         if (progress.postpones >= rules.maxPostpones) return { postponed: false };

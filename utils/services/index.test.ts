@@ -20,7 +20,7 @@ describe('startServices', () => {
     expect(await handlers.ping?.({ echo: 'x' }, 'page', page)).toEqual({ echo: 'x', version: '9.9.9' });
     expect(await handlers['storage/summary']?.({}, 'page', page)).toMatchObject({ installedAt: 5000 });
     expect(Object.keys(handlers).sort()).toEqual(
-      ['breaks/postpone', 'breaks/rules', 'data/erase', 'data/export', 'exposure/media', 'exposure/today', 'notes/lookup', 'notes/put', 'ping', 'shield/hello', 'shield/panic', 'shield/reveal-all', 'shield/revealed', 'sites/flag', 'sites/list', 'sites/match', 'sites/unflag', 'storage/summary'].sort(),
+      ['breaks/next', 'breaks/postpone', 'breaks/rules', 'data/erase', 'data/export', 'exposure/media', 'exposure/today', 'notes/lookup', 'notes/put', 'ping', 'shield/hello', 'shield/panic', 'shield/reveal-all', 'shield/revealed', 'sites/flag', 'sites/list', 'sites/match', 'sites/unflag', 'storage/summary'].sort(),
     );
   });
 
