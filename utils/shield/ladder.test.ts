@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, previousStep, revealSteps } from './ladder';
+import { nextStep, revealSteps } from './ladder';
 
 describe('reveal ladder', () => {
   const all = revealSteps.slice(1);
@@ -16,11 +16,5 @@ describe('reveal ladder', () => {
     expect(nextStep('blur', ['blur', 'outline'])).toBe('outline');
     expect(nextStep('outline', ['blur', 'outline'])).toBe('outline');
     expect(nextStep('cover', [])).toBe('cover');
-  });
-
-  it('steps back towards the cover', () => {
-    expect(previousStep('full', all)).toBe('outline');
-    expect(previousStep('blur', all)).toBe('cover');
-    expect(previousStep('cover', all)).toBe('cover');
   });
 });

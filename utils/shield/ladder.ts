@@ -11,8 +11,3 @@ export function nextStep(current: RevealStep, allowed: readonly RevealStep[]): R
   const index = order.indexOf(current);
   return order[Math.min(index + 1, order.length - 1)] ?? 'cover';
 }
-
-export function previousStep(current: RevealStep, allowed: readonly RevealStep[]): RevealStep {
-  const order = revealSteps.filter((step) => step === 'cover' || allowed.includes(step));
-  return order[Math.max(order.indexOf(current) - 1, 0)] ?? 'cover';
-}
