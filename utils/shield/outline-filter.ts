@@ -9,7 +9,7 @@ const FILTER_ID = 'gauze-outline';
 
 export function installOutlineFilter(doc: Document): void {
   if (doc.getElementById(FILTER_ID)) return;
-  const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg'); // allowed-url: the SVG namespace name, never fetched
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('data-gauze-ok', '');
   svg.setAttribute('style', 'position:absolute;width:0;height:0;overflow:hidden');

@@ -28,7 +28,7 @@ export type SiteEntry = z.infer<typeof siteEntrySchema>;
 export type ParsedSite = { ok: true; host: string; subdomains: boolean } | { ok: false; error: 'empty' | 'invalid' | 'unsupported-scheme' };
 
 /**
- * Reads what a person typed or pasted ("https://www.x.com/home", "*.example.org", "10.0.0.5:8080",
+ * Reads what a person typed or pasted (a full page address with its scheme, "*.example.org", "10.0.0.5:8080",
  * "web.telegram.org") into a host. A leading "*." or "www." means the whole site, subdomains too.
  */
 export function parseSiteInput(input: string): ParsedSite {
