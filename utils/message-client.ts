@@ -7,8 +7,8 @@ export class MessageError extends Error {
 /**
  * The sending end. `transport` is runtime.sendMessage (injected so this stays testable). The
  * background's router has already validated the reply against its schema before answering, so the
- * sender only checks the envelope. Types only come from utils/messaging.ts: pages and content
- * scripts carry no schema library, which keeps the shield script quick to start on every page.
+ * sender only checks the envelope. Only types come from utils/messaging.ts, so the shield script,
+ * which starts on every flagged page, carries no schema library.
  */
 export async function sendTyped<T extends MessageType>(
   transport: (message: Envelope) => Promise<unknown>,

@@ -58,31 +58,38 @@ export function continuousExposure(segments: readonly Segment[], now: number, ga
 
 export type BreakKind = 'pause' | 'break';
 
-export interface BreakState {
-  /** Postpones already used for the break that is due now. */
-  postpones: number;
-  /** A postponed break is not prompted again before this time. */
-  postponedUntil: number | null;
+/**
+ * Postponements of one break. A break is identified by its kind and the start of the stretch of
+ * exposure that made it due (`stretch`), so a natural break — a new stretch — starts afresh.
+ */
+export interface Postponement {
+  stretch: string;
+  count: number;
+  /** The break is not prompted again before this time. */
+  until: number;
 }
 
 export type BreakAdvice =
   | { kind: 'none'; nextInMs: number | null }
-  | { kind: 'warn'; break: BreakKind; inMs: number }
-  | { kind: 'due'; break: BreakKind; minutes: number; canPostpone: boolean };
+  | { kind: 'warn'; break: BreakKind; inMs: number; stretch: string }
+  | { kind: 'due'; break: BreakKind; minutes: number; canPostpone: boolean; stretch: string; postpones: number };
 
-/** What to tell the person now. */
-export function adviseBreak(segments: readonly Segment[], now: number, rules: BreakRules, state: BreakState): BreakAdvice {
+/** What to tell the person now, given the postponements they have made (if any). */
+export function adviseBreak(segments: readonly Segment[], now: number, rules: BreakRules, postponed: Postponement | null): BreakAdvice {
   const longStretch = continuousExposure(segments, now, rules.breakMinutes * MINUTE);
   const shortStretch = continuousExposure(segments, now, rules.pauseMinutes * MINUTE);
-  const postponed = state.postponedUntil !== null && now < state.postponedUntil;
-  const candidates: Array<{ break: BreakKind; leftMs: number; minutes: number }> = [
-    { break: 'break', leftMs: rules.breakEveryMinutes * MINUTE - longStretch.ms, minutes: rules.breakMinutes },
-    { break: 'pause', leftMs: rules.pauseEveryMinutes * MINUTE - shortStretch.ms, minutes: rules.pauseMinutes },
+  const candidates: Array<{ break: BreakKind; leftMs: number; minutes: number; stretch: string }> = [
+    { break: 'break', leftMs: rules.breakEveryMinutes * MINUTE - longStretch.ms, minutes: rules.breakMinutes, stretch: `break@${longStretch.since}` },
+    { break: 'pause', leftMs: rules.pauseEveryMinutes * MINUTE - shortStretch.ms, minutes: rules.pauseMinutes, stretch: `pause@${shortStretch.since}` },
   ];
   const due = candidates.find((c) => c.leftMs <= 0);
-  if (due && !postponed) return { kind: 'due', break: due.break, minutes: due.minutes, canPostpone: state.postpones < rules.maxPostpones };
-  if (due) return { kind: 'none', nextInMs: state.postponedUntil! - now };
+  if (due) {
+    const mine = postponed?.stretch === due.stretch ? postponed : null;
+    if (mine && now < mine.until) return { kind: 'none', nextInMs: mine.until - now };
+    const postpones = mine?.count ?? 0;
+    return { kind: 'due', break: due.break, minutes: due.minutes, canPostpone: postpones < rules.maxPostpones, stretch: due.stretch, postpones };
+  }
   const next = candidates.reduce((a, b) => (b.leftMs < a.leftMs ? b : a));
-  if (next.leftMs <= rules.warnSecondsBefore * 1000) return { kind: 'warn', break: next.break, inMs: next.leftMs };
+  if (next.leftMs <= rules.warnSecondsBefore * 1000) return { kind: 'warn', break: next.break, inMs: next.leftMs, stretch: next.stretch };
   return { kind: 'none', nextInMs: next.leftMs };
 }

@@ -1,3 +1,4 @@
+import type { Postponement } from '../breaks/schedule';
 import type { OpenSegment, Segment } from '../exposure/clock';
 import type { SiteEntry } from '../sites/site-entry';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
@@ -20,13 +21,13 @@ export type MetaRecord =
   /** Which break was last warned about or prompted, and postponements used. */
   | { key: 'breakState'; value: BreakProgress };
 
-/** Where the break scheduler is, for the current stretch of exposure. */
+/** Where the break scheduler is: what it last warned and prompted about, and postponements. */
 export interface BreakProgress {
-  /** Identifies the stretch (its start) and kind a prompt or warning was for. */
+  /** The break (kind and stretch, see utils/breaks/schedule.ts) last warned about. */
   warned: string | null;
+  /** The break last prompted, with how many postponements it had then. */
   prompted: string | null;
-  postpones: number;
-  postponedUntil: number | null;
+  postponed: Postponement | null;
 }
 
 /** A break prompted, postponed or taken: when and what kind. */

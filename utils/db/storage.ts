@@ -69,7 +69,9 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       },
       async progress(): Promise<BreakProgress> {
         const record = await (await get()).get('meta', 'breakState');
-        return record?.key === 'breakState' ? record.value : { warned: null, prompted: null, postpones: 0, postponedUntil: null };
+        const value = record?.key === 'breakState' ? record.value : null;
+        // Only progress in the current shape is used; anything else starts afresh.
+        return value && 'postponed' in value ? value : { warned: null, prompted: null, postponed: null };
       },
       async setProgress(progress: BreakProgress): Promise<void> {
         await (await get()).put('meta', { key: 'breakState', value: progress });
@@ -91,6 +93,15 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
           ...closed.map((segment) => tx.objectStore('exposure').add({ ...segment })),
           tx.done,
         ]);
+      },
+      /**
+       * What was recorded in [from, to) as of `at`: the closed segments and the running one, up to
+       * `at`, as one list (and the running one on its own).
+       */
+      async recorded(from: number, to: number, at: number): Promise<{ segments: Segment[]; open: OpenSegment | null }> {
+        const [segments, open] = await Promise.all([this.between(from, to), this.openSegment()]);
+        if (open) segments.push({ site: open.site, start: open.start, end: Math.max(open.seen, at), timeZone: open.timeZone });
+        return { segments, open };
       },
       /** Segments that overlap [from, to). */
       async between(from: number, to: number): Promise<Segment[]> {

@@ -52,6 +52,16 @@ describe('breaks service', () => {
     expect((await storage.everything()).breaks).toEqual([{ at: 50 * MIN, kind: 'pause', action: 'prompted' }]);
   });
 
+  it('after a natural break, the next pause is warned about and prompted again', async () => {
+    const { exposed, storage } = await setup();
+    expect(await exposed(0, 49.2)).toEqual(['warn pause 48']);
+    expect(await exposed(0, 50)).toEqual(['prompt pause 5 true']);
+    // The person steps away from 50 to 57 (longer than the pause), then works on.
+    await storage.exposure.save(null, [{ site: 'x.com', start: 0, end: 50 * MIN, timeZone: 'UTC' }]);
+    expect(await exposed(57, 57 + 49.2)).toEqual(['warn pause 48']);
+    expect(await exposed(57, 57 + 50)).toEqual(['prompt pause 5 true']);
+  });
+
   it('a postponed break comes back after the postponement, and postponing is limited', async () => {
     const { exposed, handlers, clock } = await setup();
     await exposed(0, 50);

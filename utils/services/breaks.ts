@@ -1,5 +1,5 @@
 import { adviseBreak, breakRulesSchema, type BreakKind } from '../breaks/schedule';
-import type { Segment } from '../exposure/clock';
+import { createSerial } from '../serial';
 import type { BackgroundService } from './types';
 
 /** How a break reaches the person; injected so the service is testable in Node. */
@@ -22,44 +22,32 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
     id: 'breaks',
     start({ storage, now, handle, events }) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      let running: Promise<void> = Promise.resolve();
 
-      const recent = async (at: number): Promise<Segment[]> => {
-        const segments = await storage.exposure.between(at - LOOK_BACK_MS, at + 1);
-        const open = await storage.exposure.openSegment();
-        if (open) segments.push({ site: open.site, start: open.start, end: Math.max(open.seen, at), timeZone: open.timeZone });
-        return segments;
-      };
+      const serial = createSerial();
+      const recent = (at: number) => storage.exposure.recorded(at - LOOK_BACK_MS, at + 1, at);
 
-      const evaluate = () => {
-        running = running.then(async () => {
+      const evaluate = () =>
+        serial(async () => {
           const at = now();
-          const [rules, progress, segments] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
-          const stretch = segments.length ? Math.min(...segments.filter((s) => s.end > at - LOOK_BACK_MS).map((s) => s.start)) : 0;
-          const advice = adviseBreak(segments, at, rules, progress);
-          const open = await storage.exposure.openSegment();
+          const [rules, progress, { segments, open }] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
+          const advice = adviseBreak(segments, at, rules, progress.postponed);
           if (timer) clearTimeout(timer);
           // Look again when the next warning or break falls due, if exposure goes on until then.
           if (open && advice.kind === 'none' && advice.nextInMs !== null) {
             timer = setTimeout(evaluate, Math.max(1000, advice.nextInMs - rules.warnSecondsBefore * 1000 + 500));
           } else if (open && advice.kind === 'warn') timer = setTimeout(evaluate, Math.max(1000, advice.inMs + 500));
           if (advice.kind === 'warn') {
-            const key = `${advice.break}@${stretch}`;
-            if (progress.warned === key) return;
-            await storage.breaks.setProgress({ ...progress, warned: key });
+            if (progress.warned === advice.stretch) return;
+            await storage.breaks.setProgress({ ...progress, warned: advice.stretch });
             await prompter.warn(advice.break, Math.round(advice.inMs / 1000));
           } else if (advice.kind === 'due') {
-            const key = `${advice.break}@${stretch}@${progress.postpones}`;
+            const key = `${advice.stretch}#${advice.postpones}`;
             if (progress.prompted === key) return;
             await storage.breaks.setProgress({ ...progress, prompted: key });
             await storage.breaks.log({ at, kind: advice.break, action: 'prompted' });
             await prompter.prompt(advice.break, advice.minutes, advice.canPostpone);
-          } else if (progress.postpones && progress.postponedUntil === null) {
-            await storage.breaks.setProgress({ warned: null, prompted: null, postpones: 0, postponedUntil: null });
           }
         }).catch((error: unknown) => console.error('Gauze: break scheduler', error));
-        return running;
-      };
 
       events.on('exposure-ticked', () => void evaluate());
 
@@ -70,21 +58,25 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
 
       handle('breaks/next', async () => {
         const at = now();
-        const [rules, progress, segments] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
-        const advice = adviseBreak(segments, at, rules, progress);
+        const [rules, progress, { segments }] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
+        const advice = adviseBreak(segments, at, rules, progress.postponed);
         if (advice.kind === 'due') return { kind: advice.break, inSeconds: 0 };
         if (advice.kind === 'warn') return { kind: advice.break, inSeconds: Math.round(advice.inMs / 1000) };
         return advice.nextInMs === null ? null : { kind: null, inSeconds: Math.round(advice.nextInMs / 1000) };
       });
 
-      handle('breaks/postpone', async () => {
-        const [rules, progress] = await Promise.all([storage.breaks.rules(), storage.breaks.progress()]);
-        if (progress.postpones >= rules.maxPostpones) return { postponed: false };
-        const at = now();
-        await storage.breaks.setProgress({ ...progress, postpones: progress.postpones + 1, postponedUntil: at + rules.postponeMinutes * 60_000 });
-        await storage.breaks.log({ at, kind: 'pause', action: 'postponed' });
-        return { postponed: true };
-      });
+      handle('breaks/postpone', () =>
+        serial(async () => {
+          const at = now();
+          const [rules, progress, { segments }] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
+          const advice = adviseBreak(segments, at, rules, progress.postponed);
+          if (advice.kind !== 'due' || !advice.canPostpone) return { postponed: false };
+          const postponed = { stretch: advice.stretch, count: advice.postpones + 1, until: at + rules.postponeMinutes * 60_000 };
+          await storage.breaks.setProgress({ ...progress, postponed });
+          await storage.breaks.log({ at, kind: advice.break, action: 'postponed' });
+          return { postponed: true };
+        }),
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import { exposedSite, tick, type BrowserView, type IdleState } from '../exposure/clock';
 import { currentTimeZone, dayOf, dayStart, DEFAULT_ROLLOVER_HOUR, nextDay, splitByDay } from '../exposure/days';
+import { createSerial } from '../serial';
 import { findEntryFor, type SiteEntry } from '../sites/site-entry';
 import type { BackgroundService } from './types';
 
@@ -42,11 +43,7 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
         idle: 'active',
       };
       let sites: SiteEntry[] = [];
-      let queue: Promise<unknown> = Promise.resolve();
-      const serial = (work: () => Promise<void>) => {
-        queue = queue.then(work, work).catch((error: unknown) => console.error('Gauze: exposure clock', error));
-        return queue;
-      };
+      const serial = createSerial();
 
       const browserView = (at: typeof view): BrowserView => {
         const flaggedTabs = new Map<number, string>();
@@ -73,7 +70,7 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
           await storage.exposure.save(result.open, result.closed);
           await watch.heartbeat(result.open !== null);
           events.emit('exposure-ticked');
-        });
+        }).catch((error: unknown) => console.error('Gauze: exposure clock', error));
       };
 
       // Listeners first and synchronously: an event that wakes the worker must not be missed.
@@ -103,10 +100,13 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
       });
 
       const started = serial(async () => {
-        sites = await storage.sites.list();
-        Object.assign(view, await watch.snapshot());
-        ready = true;
-      });
+        try {
+          sites = await storage.sites.list();
+          Object.assign(view, await watch.snapshot());
+        } finally {
+          ready = true; // counted from events alone if the browser could not be read
+        }
+      }).catch((error: unknown) => console.error('Gauze: exposure clock could not read the browser', error));
       void started.then(update);
 
       handle('exposure/media', ({ playing }, _from, sender) => {
@@ -124,9 +124,7 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
         const day = dayOf(at, rule);
         const from = dayStart(day, rule);
         const to = dayStart(nextDay(day), rule);
-        const open = await storage.exposure.openSegment();
-        const segments = await storage.exposure.between(from, to);
-        if (open) segments.push({ site: open.site, start: open.start, end: Math.max(open.seen, at), timeZone: open.timeZone });
+        const { segments, open } = await storage.exposure.recorded(from, to, at);
         const ms = segments
           .flatMap((segment) => splitByDay(Math.max(segment.start, from), Math.min(segment.end, to), rule))
           .reduce((sum, part) => sum + part.ms, 0);

@@ -2,6 +2,7 @@ import { findEntryFor, parseSiteInput, type SiteEntry } from '../sites/site-entr
 import { siteSuggestions } from '../sites/suggestions';
 import { shieldDefaults } from '../shield/settings';
 import type { SenderInfo } from '../messaging';
+import { createSerial } from '../serial';
 import type { BackgroundService } from './types';
 
 /** How the flagged-site list reaches the browser; injected so the service is testable in Node. */
@@ -25,12 +26,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter): BackgroundServ
     id: 'flagged-sites',
     start({ storage, now, handle }) {
       // One change at a time, so two quick flags cannot race each other's registration.
-      let queue: Promise<unknown> = Promise.resolve();
-      const serial = <T>(work: () => Promise<T>): Promise<T> => {
-        const next = queue.then(work, work);
-        queue = next.catch(() => undefined);
-        return next;
-      };
+      const serial = createSerial();
 
       const add = (make: (at: number) => SiteEntry[]) =>
         serial(async () => {
