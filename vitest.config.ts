@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['utils/**/*.test.ts', 'components/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Code that reads "this machine's time zone" sees the same one everywhere; tests that
+          // need named zones pass them explicitly.
+          env: { TZ: 'UTC' },
         },
       },
       {

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/db/storage';
 import { BREAK_NOTIFICATION, browserPrompter } from '../utils/breaks/prompter';
 import { browserWatch } from '../utils/exposure/browser-watch';
+import { browserGuard } from '../utils/limits/browser-guard';
 import { createMessageRouter, type SenderInfo } from '../utils/messaging';
 import { createServices, startServices } from '../utils/services';
 import { createMenus, FLAG_MENU, UNFLAG_MENU, unflagConfirmationUrl, updateMenus } from '../utils/shield/menus';
@@ -17,7 +18,7 @@ export default defineBackground(() => {
     await applyShieldRegistration(entries);
     await updateMenus(entries).catch(() => createMenus(entries));
   };
-  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast }, browserWatch, browserPrompter);
+  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast }, browserWatch, browserPrompter, browserGuard);
   const handlers = startServices(services, {
     storage,
     now: Date.now,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { breakRulesSchema } from './breaks/schedule';
 import { exportSchema } from './data/export';
+import { limitsSchema } from './limits/limits';
 import { hostSchema, siteEntrySchema } from './sites/site-entry';
 import { parseOrThrow, ValidationError } from './validation';
 
@@ -18,12 +19,17 @@ interface MessageSpec {
 }
 
 /** What a protected page needs to know; shield settings grow with the reveal ladder. */
+/** Reveals locked, why and until when (a strict break, the hard daily cap, the bedtime guard). */
+export const lockSchema = z.object({ reason: z.enum(['break', 'cap', 'bedtime']), until: z.number() });
+
 const shieldHelloReply = z.object({
   flagged: z.boolean(),
   /** Shared by Gauze's scripts in a page and its frames, so a frame can say it protects itself. */
   frameToken: z.string().min(16).max(64),
   /** Whether the person keeps any notes at all; without any, pages need not look notes up. */
   hasNotes: z.boolean(),
+  /** Reveals are locked now (the page keeps everything covered until `until`). */
+  lock: lockSchema.nullable(),
   settings: z.object({
     /** Seconds a revealed item stays revealed once the person looks away. */
     recoverAfterSeconds: z.number().int().min(0).max(600),
@@ -114,6 +120,12 @@ export const messageSpecs = {
   'breaks/next': {
     payload: z.object({}).strict(),
     reply: z.object({ kind: z.enum(['pause', 'break']).nullable(), inSeconds: z.number().int().nonnegative() }).nullable(),
+    from: ['page'],
+  },
+  /** The person's daily limits and strict breaks: read them, or set them; and the lock in force now. */
+  limits: {
+    payload: z.object({ limits: limitsSchema.optional() }).strict(),
+    reply: z.object({ limits: limitsSchema, lock: lockSchema.nullable() }),
     from: ['page'],
   },
   /** Postpone the break that is due (limited in number and length by the rules). */

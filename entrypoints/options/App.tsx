@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BreaksSection } from './BreaksSection';
 import { DataSection } from './DataSection';
+import { LimitsSection } from './LimitsSection';
 import { SitesSection } from './SitesSection';
 import { t } from '../../utils/i18n';
 import './options.css';
@@ -31,6 +32,7 @@ export function App() {
         </section>
       )}
       <BreaksSection />
+      <LimitsSection />
       <DataSection version={changes} onErased={() => setErasures((n) => n + 1)} />
     </main>
   );

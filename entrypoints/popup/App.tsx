@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useAsync } from '../../components/use-async';
-import { formatDuration } from '../../utils/exposure/format';
+import { formatClock, formatDuration } from '../../utils/exposure/format';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import type { SiteEntry } from '../../utils/sites/site-entry';
@@ -24,6 +24,8 @@ export function App() {
   const status = useAsync(() => sendMessage('ping', { echo: 'popup' }));
   const exposure = useAsync(() => sendMessage('exposure/today', {}));
   const nextBreak = useAsync(() => sendMessage('breaks/next', {}));
+  const limits = useAsync(() => sendMessage('limits', {}));
+  const lock = limits.status === 'ready' ? limits.value.lock : null;
   const shortcut = useAsync(async () => (await browser.commands.getAll()).find((c) => c.name === 'cover-everything')?.shortcut ?? '');
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [entry, setEntry] = useState<SiteEntry | null | undefined>(undefined);
@@ -70,7 +72,7 @@ export function App() {
     await browser.tabs.create({ url: browser.runtime.getURL('/break.html') });
     window.close();
   });
-  const openPage = (path: '/demo.html' | '/options.html') => async () => {
+  const openPage = (path: '/demo.html' | '/options.html' | '/dashboard.html') => async () => {
     await browser.tabs.create({ url: browser.runtime.getURL(path) });
     window.close();
   };
@@ -97,6 +99,12 @@ export function App() {
         </p>
       )}
 
+      {lock && (
+        <p class="notice" data-testid="lock">
+          {t('popupLocked', formatClock(lock.until, browser.i18n.getUILanguage()))}
+        </p>
+      )}
+
       <section class="card stack" aria-labelledby="site-heading">
         <h2 id="site-heading" class="site">
           {tab ? tab.hostname : t('popupNoSite')}
@@ -112,7 +120,7 @@ export function App() {
         {tab && entry && (
           <>
             <p data-testid="site-state">{entry.source === 'team' ? t('popupSiteFlaggedByTeam') : t('popupSiteFlagged')}</p>
-            {!confirmReveal ? (
+            {lock ? null : !confirmReveal ? (
               <button type="button" onClick={() => setConfirmReveal(true)}>
                 {t('popupRevealAll')}
               </button>
@@ -159,6 +167,9 @@ export function App() {
       <div class="row">
         <button type="button" onClick={openPage('/demo.html')}>
           {t('openDemo')}
+        </button>
+        <button type="button" onClick={openPage('/dashboard.html')}>
+          {t('openDashboard')}
         </button>
         <button type="button" onClick={openPage('/options.html')}>
           {t('openOptions')}

@@ -39,6 +39,7 @@ export default defineContentScript({
         frameLink.stop();
         browser.runtime.onMessage.removeListener(onCommand);
       } else if (command.type === 'shield/recover-all') shield.recoverAll();
+      else if (command.type === 'shield/lock') shield.setLock(command.lock);
       else shield.revealAll();
       // An answer tells the background that a shield is listening in this tab.
       return Promise.resolve(true);
@@ -56,7 +57,10 @@ export default defineContentScript({
     hello.then(
       (reply) => {
         if (!reply.flagged) onCommand({ type: 'shield/stop' }, { id: browser.runtime.id });
-        else shield.notesWanted = reply.hasNotes;
+        else {
+          shield.setLock(reply.lock);
+          shield.notesWanted = reply.hasNotes;
+        }
       },
       (error: unknown) => console.warn('Gauze: the background did not answer; media stays covered.', error),
     );

@@ -26,6 +26,15 @@ describe('exposure clock in chromium', () => {
     await server?.close();
   });
 
+  /** Opens an address in a new, focused browser window and returns its page. */
+  async function openWindow(url: string): Promise<Page> {
+    const target = gauze.browser.waitForTarget((t) => t.url() === url && t.type() === 'page');
+    await controller.evaluate((address) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url: address, focused: true }), url);
+    const page = await (await target).asPage();
+    await page.waitForFunction(() => document.readyState === 'complete');
+    return page;
+  }
+
   const today = async () => (await ask(controller, 'exposure/today', {})).reply as { seconds: number; running: boolean };
 
   /** Shows a flagged page for about `ms`, then switches to an unflagged tab; returns the seconds shown. */
@@ -72,15 +81,39 @@ describe('exposure clock in chromium', () => {
     expect(Math.abs(counted - shown)).toBeLessThanOrEqual(1);
   });
 
-  it('with short test intervals, a break prompt re-covers flagged media and opens the break page', async () => {
+  it('two windows on flagged pages count once: a video playing in one while the other is in front', async () => {
+    const before = await today();
+    const started = Date.now();
+    const video = await openWindow(server.flagged('/video.html'));
+    await video.waitForSelector('#autoplay');
+    await video.click('#autoplay'); // the first reveal step; the pointer stays on it
+    await video.evaluate(() => (document.querySelector('#autoplay') as HTMLVideoElement).play());
+    await video.waitForFunction(() => !(document.querySelector('#autoplay') as HTMLVideoElement).paused);
+    const reading = await openWindow(server.flagged('/images.html'));
+    // Both windows are on flagged sites: the video plays behind the one in front.
+    await pause(4000);
+    await reading.close();
+    await video.close();
+    const shown = (Date.now() - started) / 1000;
+    await pause(500);
+    const after = await today();
+    expect(after.running).toBe(false);
+    const counted = after.seconds - before.seconds;
+    expect(counted).toBeLessThanOrEqual(shown + 1);
+    expect(counted).toBeGreaterThanOrEqual(shown - 2);
+  });
+
+  it('with short test intervals, a break prompt re-covers flagged media and opens the break page; strict breaks keep it covered', async () => {
     const defaults = ((await ask(controller, 'breaks/rules', {})).reply as { rules: Record<string, number> }).rules;
-    const quick = { ...defaults, pauseEveryMinutes: 0.1, pauseMinutes: 0.05, breakEveryMinutes: 600, breakMinutes: 120, warnSecondsBefore: 2 };
+    const limits = ((await ask(controller, 'limits', {})).reply as { limits: Record<string, unknown> }).limits;
+    expect((await ask(controller, 'limits', { limits: { ...limits, strictBreaks: true } })).ok).toBe(true);
+    const quick = { ...defaults, pauseEveryMinutes: 0.1, pauseMinutes: 0.1, breakEveryMinutes: 600, breakMinutes: 120, warnSecondsBefore: 2 };
     expect((await ask(controller, 'breaks/rules', { rules: quick })).ok).toBe(true);
     // A bad value is refused with the field named, and changes nothing.
     const bad = await ask(controller, 'breaks/rules', { rules: { ...quick, pauseEveryMinutes: 'ten' } });
     expect(bad.error).toMatch(/^message\.payload\.rules\.pauseEveryMinutes: expected number/);
     try {
-      await pause(4000); // away longer than the (test) pause: a natural break, a new stretch starts
+      await pause(7000); // away longer than the (test) pause: a natural break, a new stretch starts
       const earlier = new Set(gauze.browser.targets());
       const page = await gauze.browser.newPage();
       await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
@@ -92,6 +125,15 @@ describe('exposure clock in chromium', () => {
       const breakPage = await gauze.browser.waitForTarget((t) => t.url() === `${gauze.origin}break.html#pause` && !earlier.has(t), { timeout: 20_000 });
       expect(breakPage).toBeTruthy();
       expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBeNull();
+      // Strict breaks: during the break the item cannot be revealed, by click or keyboard.
+      await page.bringToFront();
+      await page.click('#plain');
+      await page.focus('#plain');
+      await page.keyboard.press('Enter');
+      await pause(200);
+      expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBeNull();
+      const lock = ((await ask(controller, 'limits', {})).reply as { lock: { reason: string; until: number } | null }).lock;
+      expect(lock?.reason).toBe('break');
       const exported = (await ask(controller, 'data/export', {})).reply as { breaks: Array<{ kind: string; action: string }> };
       expect(exported.breaks).toContainEqual(expect.objectContaining({ kind: 'pause', action: 'prompted' }));
       await (await breakPage.asPage())?.close();
@@ -99,6 +141,7 @@ describe('exposure clock in chromium', () => {
       await page.close();
     } finally {
       await ask(controller, 'breaks/rules', { rules: defaults });
+      await ask(controller, 'limits', { limits });
     }
   });
 

@@ -58,6 +58,13 @@ export function continuousExposure(segments: readonly Segment[], now: number, ga
 
 export type BreakKind = 'pause' | 'break';
 
+/** The stretch of exposure a break of this kind would end now (its identity; see Postponement). */
+export function currentStretch(segments: readonly Segment[], now: number, rules: BreakRules, kind: BreakKind): string {
+  const minutes = kind === 'break' ? rules.breakMinutes : rules.pauseMinutes;
+  return stretchKey(kind, continuousExposure(segments, now, minutes * MINUTE).since);
+}
+const stretchKey = (kind: BreakKind, since: number | null) => `${kind}@${since}`;
+
 /**
  * Postponements of one break. A break is identified by its kind and the start of the stretch of
  * exposure that made it due (`stretch`), so a natural break — a new stretch — starts afresh.
@@ -79,8 +86,8 @@ export function adviseBreak(segments: readonly Segment[], now: number, rules: Br
   const longStretch = continuousExposure(segments, now, rules.breakMinutes * MINUTE);
   const shortStretch = continuousExposure(segments, now, rules.pauseMinutes * MINUTE);
   const candidates: Array<{ break: BreakKind; leftMs: number; minutes: number; stretch: string }> = [
-    { break: 'break', leftMs: rules.breakEveryMinutes * MINUTE - longStretch.ms, minutes: rules.breakMinutes, stretch: `break@${longStretch.since}` },
-    { break: 'pause', leftMs: rules.pauseEveryMinutes * MINUTE - shortStretch.ms, minutes: rules.pauseMinutes, stretch: `pause@${shortStretch.since}` },
+    { break: 'break', leftMs: rules.breakEveryMinutes * MINUTE - longStretch.ms, minutes: rules.breakMinutes, stretch: stretchKey('break', longStretch.since) },
+    { break: 'pause', leftMs: rules.pauseEveryMinutes * MINUTE - shortStretch.ms, minutes: rules.pauseMinutes, stretch: stretchKey('pause', shortStretch.since) },
   ];
   const due = candidates.find((c) => c.leftMs <= 0);
   if (due) {

@@ -8,14 +8,16 @@ import { siteEntrySchema } from '../sites/site-entry';
 export const exportSchema = z
   .object({
     format: z.literal('gauze-export'),
-    version: z.literal(1),
+    version: z.literal(2),
     exportedAt: z.string(),
     installedAt: z.number().nullable(),
     sites: z.array(siteEntrySchema),
     exposure: z.array(z.object({ site: z.string(), start: z.number(), end: z.number(), timeZone: z.string() }).strict()),
     reveals: z.array(z.object({ site: z.string(), kind: z.string(), endedAt: z.number(), seconds: z.number() }).strict()),
     notes: z.array(z.object({ hash: z.string(), note: z.string(), reviewed: z.boolean(), updatedAt: z.number() }).strict()),
-    breaks: z.array(z.object({ at: z.number(), kind: z.enum(['pause', 'break']), action: z.enum(['prompted', 'postponed']) }).strict()),
+    breaks: z.array(z.object({ at: z.number(), kind: z.enum(['pause', 'break']), action: z.enum(['prompted', 'postponed', 'taken']) }).strict()),
+    checkins: z.array(z.object({ at: z.number(), rating: z.number().int().min(0).max(10), note: z.string() }).strict()),
+    overrides: z.array(z.object({ at: z.number(), minutes: z.number(), reason: z.string() }).strict()),
   })
   .strict();
 
@@ -23,11 +25,17 @@ export type GauzeExport = z.infer<typeof exportSchema>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** One CSV row per exposure segment and per reveal, for a spreadsheet. RFC 4180 quoting. */
+/**
+ * One CSV row per exposure segment, reveal, break event, check-in and override, for a spreadsheet.
+ * `detail` holds a break's action, a check-in's rating and note, an override's reason. RFC 4180 quoting.
+ */
 export function exportToCsv(data: GauzeExport): string {
-  const rows: string[][] = [['record', 'site', 'start', 'end', 'seconds', 'kind', 'time_zone']];
-  for (const s of data.exposure) rows.push(['exposure', s.site, iso(s.start), iso(s.end), String(Math.round((s.end - s.start) / 1000)), '', s.timeZone]);
-  for (const r of data.reveals) rows.push(['reveal', r.site, iso(r.endedAt - r.seconds * 1000), iso(r.endedAt), String(r.seconds), r.kind, '']);
+  const rows: string[][] = [['record', 'site', 'start', 'end', 'seconds', 'kind', 'time_zone', 'detail']];
+  for (const s of data.exposure) rows.push(['exposure', s.site, iso(s.start), iso(s.end), String(Math.round((s.end - s.start) / 1000)), '', s.timeZone, '']);
+  for (const r of data.reveals) rows.push(['reveal', r.site, iso(r.endedAt - r.seconds * 1000), iso(r.endedAt), String(r.seconds), r.kind, '', '']);
+  for (const b of data.breaks) rows.push(['break', '', iso(b.at), '', '', b.kind, '', b.action]);
+  for (const c of data.checkins) rows.push(['check-in', '', iso(c.at), '', '', '', '', c.note ? `${c.rating}: ${c.note}` : String(c.rating)]);
+  for (const o of data.overrides) rows.push(['override', '', iso(o.at), iso(o.at + o.minutes * 60_000), String(o.minutes * 60), '', '', o.reason]);
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -23,6 +23,11 @@ const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Pro
     await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
     await db.add('breaks', { at: 1, kind: 'pause', action: 'prompted' });
   },
+  5: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+    await db.add('checkins', { at: 1, rating: 6, note: '' });
+    await db.add('overrides', { at: 1, minutes: 30, reason: 'court filing due' });
+  },
 };
 
 describe('database schema', () => {
@@ -40,7 +45,7 @@ describe('database schema', () => {
 
       const db = await openGauzeDB();
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['breaks', 'exposure', 'meta', 'notes', 'reveals', 'sites']);
+      expect([...db.objectStoreNames].sort()).toEqual(['breaks', 'checkins', 'exposure', 'meta', 'notes', 'overrides', 'reveals', 'sites']);
       expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
       db.close();
     },
@@ -57,9 +62,11 @@ describe('storage', () => {
       installedAt: 1000,
       stores: [
         { name: 'breaks', count: 0 },
+        { name: 'checkins', count: 0 },
         { name: 'exposure', count: 0 },
         { name: 'meta', count: 1 },
         { name: 'notes', count: 0 },
+        { name: 'overrides', count: 0 },
         { name: 'reveals', count: 0 },
         { name: 'sites', count: 0 },
       ],

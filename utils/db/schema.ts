@@ -19,7 +19,19 @@ export type MetaRecord =
   /** The person's break rules (validated on read; defaults when absent or damaged). */
   | { key: 'breakRules'; value: unknown }
   /** Which break was last warned about or prompted, and postponements used. */
-  | { key: 'breakState'; value: BreakProgress };
+  | { key: 'breakState'; value: BreakProgress }
+  /** The person's daily limits and break strictness (validated on read; defaults when absent or damaged). */
+  | { key: 'limits'; value: unknown }
+  /** The person's bedtime schedule (validated on read). */
+  | { key: 'bedtime'; value: unknown }
+  /** What the guard has told the person already (the soft cap, once a day; the bedtime warning). */
+  | { key: 'guardState'; value: GuardState };
+
+/** Things said once: the exposure day the soft cap was reached, the night the wind-down was announced. */
+export interface GuardState {
+  softCapDay: string | null;
+  bedtimeWarned: number | null;
+}
 
 /** Where the break scheduler is: what it last warned and prompted about, and postponements. */
 export interface BreakProgress {
@@ -28,6 +40,10 @@ export interface BreakProgress {
   /** The break last prompted, with how many postponements it had then. */
   prompted: string | null;
   postponed: Postponement | null;
+  /** The break prompted and not yet taken: its kind and the stretch that made it due. */
+  pending?: { kind: 'pause' | 'break'; stretch: string } | null;
+  /** In strict mode, reveals stay locked until this time (the prompted break's length). */
+  strictUntil?: number | null;
 }
 
 /** A break prompted, postponed or taken: when and what kind. */
@@ -35,7 +51,24 @@ export interface BreakRecord {
   id?: number;
   at: number;
   kind: 'pause' | 'break';
-  action: 'prompted' | 'postponed';
+  /** Taken: the stretch that made the break due ended (a stretch without exposure as long as the break). */
+  action: 'prompted' | 'postponed' | 'taken';
+}
+
+/** A private check-in: how the person rated themselves (0–10) and an optional note. */
+export interface CheckInRecord {
+  id?: number;
+  at: number;
+  rating: number;
+  note: string;
+}
+
+/** An override of the bedtime guard: when, for how long, and the reason the person typed. */
+export interface OverrideRecord {
+  id?: number;
+  at: number;
+  minutes: number;
+  reason: string;
 }
 
 export interface NoteRecord {
@@ -67,6 +100,10 @@ export interface GauzeDB extends DBSchema {
   exposure: { key: number; value: Segment & { id?: number }; indexes: { start: number } };
   /** Reveals of covered media, for the exposure record. */
   reveals: { key: number; value: RevealRecord; indexes: { endedAt: number } };
+  /** Private check-ins (self-rating and note), for the dashboard. */
+  checkins: { key: number; value: CheckInRecord; indexes: { at: number } };
+  /** Bedtime-guard overrides, each with its typed reason. */
+  overrides: { key: number; value: OverrideRecord; indexes: { at: number } };
 }
 
 export type GauzeStore = StoreNames<GauzeDB>;
@@ -90,6 +127,10 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
   },
   (db) => {
     db.createObjectStore('breaks', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+  },
+  (db) => {
+    db.createObjectStore('checkins', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+    db.createObjectStore('overrides', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
   },
 ];
 

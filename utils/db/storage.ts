@@ -1,9 +1,11 @@
 import type { IDBPDatabase } from 'idb';
+import type { z } from 'zod';
 import type { OpenSegment, Segment } from '../exposure/clock';
 import { siteEntrySchema, type SiteEntry } from '../sites/site-entry';
 import { describeIssues } from '../validation';
 import { breakRulesSchema, defaultBreakRules, type BreakRules } from '../breaks/schedule';
-import { DB_VERSION, openGauzeDB, type BreakProgress, type BreakRecord, type GauzeDB, type GauzeStore, type NoteRecord, type RevealRecord } from './schema';
+import { limitsSchema, defaultLimits, type Limits } from '../limits/limits';
+import { DB_VERSION, openGauzeDB, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
 
 /** Storage facts a person can check in options ("Your data"). */
 export interface StorageSummary {
@@ -33,8 +35,22 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   }
 
+  /**
+   * A settings record kept in `meta`, validated on every read: one stored by an older version gets
+   * defaults for fields it lacks; a damaged one is named in the console and the defaults apply.
+   */
+  async function validatedMeta<T>(key: 'breakRules' | 'limits' | 'bedtime', schema: z.ZodType<T>, defaults: T): Promise<T> {
+    const record = await (await get()).get('meta', key);
+    if (!record) return structuredClone(defaults);
+    const parsed = schema.safeParse(record.value);
+    if (parsed.success) return parsed.data;
+    console.warn(`Gauze: ignored stored ${key}:`, describeIssues(parsed.error, key, record.value).join('; '));
+    return structuredClone(defaults);
+  }
+
   return {
     get,
+    validatedMeta,
     /** Records the first start; later starts keep the original time. */
     async recordInstall(now: number): Promise<number> {
       const database = await get();
@@ -54,15 +70,42 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       await tx.done;
       return token;
     },
+    limits: {
+      get: () => validatedMeta('limits', limitsSchema, defaultLimits),
+      async set(limits: Limits): Promise<void> {
+        await (await get()).put('meta', { key: 'limits', value: limits });
+      },
+    },
+    guard: {
+      async state(): Promise<GuardState> {
+        const record = await (await get()).get('meta', 'guardState');
+        return { softCapDay: null, bedtimeWarned: null, ...(record?.key === 'guardState' ? record.value : {}) };
+      },
+      async setState(state: GuardState): Promise<void> {
+        await (await get()).put('meta', { key: 'guardState', value: state });
+      },
+    },
+    checkins: {
+      async add(record: CheckInRecord): Promise<void> {
+        await (await get()).add('checkins', record);
+      },
+      async between(from: number, to: number): Promise<CheckInRecord[]> {
+        return (await get()).getAllFromIndex('checkins', 'at', IDBKeyRange.bound(from, to, false, true));
+      },
+    },
+    overrides: {
+      async add(record: OverrideRecord): Promise<void> {
+        await (await get()).add('overrides', record);
+      },
+      async between(from: number, to: number): Promise<OverrideRecord[]> {
+        return (await get()).getAllFromIndex('overrides', 'at', IDBKeyRange.bound(from, to, false, true));
+      },
+    },
     breaks: {
       /** The person's rules; a damaged record is named in the console and the defaults apply. */
-      async rules(): Promise<BreakRules> {
-        const record = await (await get()).get('meta', 'breakRules');
-        if (!record) return { ...defaultBreakRules };
-        const parsed = breakRulesSchema.safeParse(record.value);
-        if (parsed.success) return parsed.data;
-        console.warn('Gauze: ignored stored break rules:', describeIssues(parsed.error, 'breakRules', record.value).join('; '));
-        return { ...defaultBreakRules };
+      rules: () => validatedMeta('breakRules', breakRulesSchema, defaultBreakRules),
+      async between(from: number, to: number): Promise<BreakRecord[]> {
+        return (await get()).getAllFromIndex('breaks', 'at', IDBKeyRange.bound(from, to, false, true));
       },
       async setRules(rules: BreakRules): Promise<void> {
         await (await get()).put('meta', { key: 'breakRules', value: rules });
@@ -166,14 +209,16 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     /** Everything stored, for the person's own export. */
     async everything() {
       const database = await get();
-      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks'], 'readonly');
-      const [installed, sites, exposure, reveals, notes, breaks] = await Promise.all([
+      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks', 'checkins', 'overrides'], 'readonly');
+      const [installed, sites, exposure, reveals, notes, breaks, checkins, overrides] = await Promise.all([
         tx.objectStore('meta').get('installedAt'),
         tx.objectStore('sites').getAll(),
         tx.objectStore('exposure').getAll(),
         tx.objectStore('reveals').getAll(),
         tx.objectStore('notes').getAll(),
         tx.objectStore('breaks').getAll(),
+        tx.objectStore('checkins').getAll(),
+        tx.objectStore('overrides').getAll(),
       ]);
       await tx.done;
       return {
@@ -183,6 +228,8 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
         reveals: reveals.map(({ site, kind, endedAt, seconds }) => ({ site, kind, endedAt, seconds })),
         notes,
         breaks: breaks.map(({ at, kind, action }) => ({ at, kind, action })),
+        checkins: checkins.map(({ at, rating, note }) => ({ at, rating, note })),
+        overrides: overrides.map(({ at, minutes, reason }) => ({ at, minutes, reason })),
       };
     },
     /** Erases every record in every store, in one transaction: all or nothing. */

@@ -25,7 +25,18 @@ export const browserWatch: BrowserWatch = {
   },
   listen(events) {
     browser.windows.onFocusChanged.addListener((windowId) => events.focus(windowId === browser.windows.WINDOW_ID_NONE ? null : windowId));
-    browser.tabs.onActivated.addListener(({ windowId, tabId }) => events.activated(windowId, tabId));
+    // Closing the focused window, or bringing a tab of another window to the front, does not
+    // always come with a focus event (headless Chromium, some window managers): ask again then.
+    const refocus = () =>
+      void browser.windows.getLastFocused().then(
+        (window) => events.focus(window.focused && window.id !== undefined ? window.id : null),
+        () => undefined,
+      );
+    browser.windows.onRemoved.addListener(refocus);
+    browser.tabs.onActivated.addListener(({ windowId, tabId }) => {
+      events.activated(windowId, tabId);
+      refocus();
+    });
     browser.tabs.onUpdated.addListener((tabId, change) => {
       if (change.url) events.updated(tabId, change.url);
     });

@@ -60,6 +60,16 @@ describe('breaks service', () => {
     await storage.exposure.save(null, [{ site: 'x.com', start: 0, end: 50 * MIN, timeZone: 'UTC' }]);
     expect(await exposed(57, 57 + 49.2)).toEqual(['warn pause 48']);
     expect(await exposed(57, 57 + 50)).toEqual(['prompt pause 5 true']);
+    // The first pause was taken (recorded when exposure resumed), the second is pending.
+    expect((await storage.everything()).breaks.map((b) => `${b.action}@${b.at / MIN}`)).toEqual(['prompted@50', 'taken@106.2', 'prompted@107']);
+  });
+
+  it('a prompted break that is not taken is not recorded as taken', async () => {
+    const { exposed, storage } = await setup();
+    await exposed(0, 50);
+    await exposed(0, 52);
+    await exposed(0, 54);
+    expect((await storage.everything()).breaks.map((b) => b.action)).toEqual(['prompted']);
   });
 
   it('a postponed break comes back after the postponement, and postponing is limited', async () => {

@@ -1,4 +1,4 @@
-import { adviseBreak, breakRulesSchema, type BreakKind } from '../breaks/schedule';
+import { adviseBreak, breakRulesSchema, currentStretch, type BreakKind } from '../breaks/schedule';
 import { createSerial } from '../serial';
 import type { BackgroundService } from './types';
 
@@ -29,7 +29,14 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
       const evaluate = () =>
         serial(async () => {
           const at = now();
-          const [rules, progress, { segments, open }] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
+          const [rules, limits, stored, { segments, open }] = await Promise.all([storage.breaks.rules(), storage.limits.get(), storage.breaks.progress(), recent(at)]);
+          let progress = stored;
+          // A prompted break is taken once the stretch that made it due has ended.
+          if (progress.pending && currentStretch(segments, at, rules, progress.pending.kind) !== progress.pending.stretch) {
+            await storage.breaks.log({ at, kind: progress.pending.kind, action: 'taken' });
+            progress = { ...progress, pending: null };
+            await storage.breaks.setProgress(progress);
+          }
           const advice = adviseBreak(segments, at, rules, progress.postponed);
           if (timer) clearTimeout(timer);
           // Look again when the next warning or break falls due, if exposure goes on until then.
@@ -43,8 +50,11 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
           } else if (advice.kind === 'due') {
             const key = `${advice.stretch}#${advice.postpones}`;
             if (progress.prompted === key) return;
-            await storage.breaks.setProgress({ ...progress, prompted: key });
+            // Strict mode: reveals stay locked for the break's length from the prompt.
+            const strictUntil = limits.strictBreaks ? at + advice.minutes * 60_000 : null;
+            await storage.breaks.setProgress({ ...progress, prompted: key, pending: { kind: advice.break, stretch: advice.stretch }, strictUntil });
             await storage.breaks.log({ at, kind: advice.break, action: 'prompted' });
+            if (strictUntil) events.emit('lock-changed');
             await prompter.prompt(advice.break, advice.minutes, advice.canPostpone);
           }
         }).catch((error: unknown) => console.error('Gauze: break scheduler', error));
@@ -72,8 +82,9 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
           const advice = adviseBreak(segments, at, rules, progress.postponed);
           if (advice.kind !== 'due' || !advice.canPostpone) return { postponed: false };
           const postponed = { stretch: advice.stretch, count: advice.postpones + 1, until: at + rules.postponeMinutes * 60_000 };
-          await storage.breaks.setProgress({ ...progress, postponed });
+          await storage.breaks.setProgress({ ...progress, postponed, strictUntil: null });
           await storage.breaks.log({ at, kind: advice.break, action: 'postponed' });
+          if (progress.strictUntil) events.emit('lock-changed');
           return { postponed: true };
         }),
       );

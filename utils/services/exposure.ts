@@ -1,5 +1,6 @@
 import { exposedSite, tick, type BrowserView, type IdleState } from '../exposure/clock';
-import { currentTimeZone, dayOf, dayStart, DEFAULT_ROLLOVER_HOUR, nextDay, splitByDay } from '../exposure/days';
+import { currentTimeZone } from '../exposure/days';
+import { exposureToday } from '../exposure/today';
 import { createSerial } from '../serial';
 import { findEntryFor, type SiteEntry } from '../sites/site-entry';
 import type { BackgroundService } from './types';
@@ -119,16 +120,8 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
 
       handle('exposure/today', async () => {
         await update();
-        const rule = { timeZone: currentTimeZone(), rolloverHour: DEFAULT_ROLLOVER_HOUR };
-        const at = now();
-        const day = dayOf(at, rule);
-        const from = dayStart(day, rule);
-        const to = dayStart(nextDay(day), rule);
-        const { segments, open } = await storage.exposure.recorded(from, to, at);
-        const ms = segments
-          .flatMap((segment) => splitByDay(Math.max(segment.start, from), Math.min(segment.end, to), rule))
-          .reduce((sum, part) => sum + part.ms, 0);
-        return { day, seconds: Math.round(ms / 1000), running: open !== null };
+        const { day, seconds, running } = await exposureToday(storage, now());
+        return { day, seconds, running };
       });
     },
   };

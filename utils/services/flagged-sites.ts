@@ -1,6 +1,7 @@
 import { findEntryFor, parseSiteInput, type SiteEntry } from '../sites/site-entry';
 import { siteSuggestions } from '../sites/suggestions';
 import { shieldDefaults } from '../shield/settings';
+import { currentLock } from '../limits/current';
 import type { SenderInfo } from '../messaging';
 import { createSerial } from '../serial';
 import type { BackgroundService } from './types';
@@ -72,6 +73,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter): BackgroundServ
         flagged: (await siteOf(sender)) !== undefined,
         frameToken: await storage.frameToken(),
         hasNotes: (await storage.notes.count()) > 0,
+        lock: (await currentLock(storage, now())).lock,
         settings: { ...shieldDefaults },
       }));
 

@@ -6,16 +6,24 @@ import { createShieldControlService, type TabMessenger } from './shield-control'
 import { createExposureService, type BrowserWatch } from './exposure';
 import { createDataService } from './data';
 import { createBreaksService, type BreakPrompter } from './breaks';
+import { createGuardService, type GuardBrowser } from './guard';
 import type { BackgroundService, ServiceEvents } from './types';
 
 /** Every background capability, in start order. A new capability is registered here. */
-export function createServices(shield: ShieldAdapter, tabs: TabMessenger, watch: BrowserWatch, prompter: BreakPrompter): readonly BackgroundService[] {
+export function createServices(
+  shield: ShieldAdapter,
+  tabs: TabMessenger,
+  watch: BrowserWatch,
+  prompter: BreakPrompter,
+  guard: GuardBrowser,
+): readonly BackgroundService[] {
   return [
     statusService,
     createFlaggedSitesService(shield),
     createShieldControlService(tabs),
     createExposureService(watch),
     createBreaksService(prompter),
+    createGuardService(guard),
     createDataService(shield),
   ];
 }

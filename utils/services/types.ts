@@ -12,10 +12,14 @@ export interface ServiceContext {
   events: ServiceEvents;
 }
 
-/** What one service tells others: "exposure was recorded" lets the break scheduler look. */
+/**
+ * What one service tells others: "exposure was recorded" lets the break scheduler and the guard
+ * look; "the lock changed" (a strict break began or was postponed) lets the guard tell the tabs.
+ */
+export type ServiceEvent = 'exposure-ticked' | 'lock-changed';
 export interface ServiceEvents {
-  on(name: 'exposure-ticked', listener: () => void): void;
-  emit(name: 'exposure-ticked'): void;
+  on(name: ServiceEvent, listener: () => void): void;
+  emit(name: ServiceEvent): void;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { formatClock } from '../exposure/format';
 import { t, type MessageKey } from '../i18n';
 import { sendMessage } from '../send-message';
 import { revealSteps } from './ladder';
@@ -51,6 +52,10 @@ export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {})
       cancel: t('cancel'),
       keys: t('shieldKeysHint'),
     }),
+    lockText: ({ reason, until }) => {
+      const time = formatClock(until, browser.i18n.getUILanguage());
+      return t(reason === 'break' ? 'shieldLockedBreak' : reason === 'cap' ? 'shieldLockedCap' : 'shieldLockedBedtime', time);
+    },
     notes: {
       lookup: async (addresses) => (await sendMessage('notes/lookup', { addresses })).notes,
       put: async (address, note, reviewed) => {

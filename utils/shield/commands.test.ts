@@ -6,6 +6,21 @@ describe('parseShieldCommand', () => {
     for (const type of ['shield/stop', 'shield/recover-all', 'shield/reveal-all']) expect(parseShieldCommand({ type })).toEqual({ type });
   });
 
+  it('accepts a lock or its end', () => {
+    expect(parseShieldCommand({ type: 'shield/lock', lock: { reason: 'cap', until: 5 } })).toEqual({ type: 'shield/lock', lock: { reason: 'cap', until: 5 } });
+    expect(parseShieldCommand({ type: 'shield/lock', lock: null })).toEqual({ type: 'shield/lock', lock: null });
+  });
+
+  it.each([
+    { type: 'shield/lock' },
+    { type: 'shield/lock', lock: { reason: 'nap', until: 5 } },
+    { type: 'shield/lock', lock: { reason: 'cap', until: 'later' } },
+    { type: 'shield/lock', lock: { reason: 'cap', until: 5, extra: 1 } },
+    { type: 'shield/lock', lock: 'cap' },
+  ])('refuses the malformed lock %j', (message) => {
+    expect(parseShieldCommand(message)).toBeNull();
+  });
+
   it.each([null, 'shield/stop', {}, { type: 'shield/erase' }, { type: 'shield/stop', extra: 1 }, { type: 42 }])('refuses %j', (message) => {
     expect(parseShieldCommand(message)).toBeNull();
   });

@@ -1,3 +1,5 @@
+import type { LockReason, RevealLock } from '../limits/lock';
+
 /**
  * What the background may tell a protected page (runtime messages to a tab's content scripts).
  * Checked by hand rather than with a schema library, to keep the shield script small; the shapes
@@ -9,13 +11,22 @@ export type ShieldCommand =
   /** Panic, a break or bedtime: cover everything again and turn every sound off. */
   | { type: 'shield/recover-all' }
   /** "Reveal all on this page", chosen in the popup. */
-  | { type: 'shield/reveal-all' };
+  | { type: 'shield/reveal-all' }
+  /** Reveals locked (covering everything) until a time, or unlocked (null). */
+  | { type: 'shield/lock'; lock: RevealLock | null };
 
 const commandTypes: ReadonlySet<string> = new Set<ShieldCommand['type']>(['shield/stop', 'shield/recover-all', 'shield/reveal-all']);
+const lockReasons: ReadonlySet<unknown> = new Set<LockReason>(['break', 'cap', 'bedtime']);
 
 export function parseShieldCommand(message: unknown): ShieldCommand | null {
   if (typeof message !== 'object' || message === null) return null;
   const keys = Object.keys(message);
-  const type = (message as { type?: unknown }).type;
+  const { type, lock } = message as { type?: unknown; lock?: unknown };
+  if (type === 'shield/lock' && keys.length === 2) {
+    if (lock === null) return { type, lock: null };
+    const { reason, until } = (lock ?? {}) as { reason?: unknown; until?: unknown };
+    const valid = typeof lock === 'object' && Object.keys(lock as object).length === 2 && lockReasons.has(reason) && Number.isFinite(until);
+    return valid ? { type, lock: { reason: reason as LockReason, until: until as number } } : null;
+  }
   return keys.length === 1 && typeof type === 'string' && commandTypes.has(type) ? ({ type } as ShieldCommand) : null;
 }

@@ -4,6 +4,7 @@ import { ATTR, isCovered, MEDIA_SELECTOR, mediaAddress, mediaKind, SOUND_SELECTO
 import { installOutlineFilter } from './outline-filter';
 import { createRevealCard, type CardText } from './reveal-card';
 import type { ShieldSettings } from './settings';
+import type { RevealLock } from '../limits/lock';
 import { createSoundGuard } from './sound-guard';
 
 export interface PageShieldOptions {
@@ -14,6 +15,8 @@ export interface PageShieldOptions {
   coveredDescription: string;
   /** Translated strings for an item's card. */
   cardText(kind: MediaKind, description: ReturnType<typeof describeMedia>): CardText;
+  /** What a covered item's card says while reveals are locked. */
+  lockText(lock: RevealLock): string;
   /** Called when a revealed item is covered again, with how long it was visible. */
   onRevealEnded(kind: MediaKind, seconds: number): void;
   /** Called when media starts playing on the page, or the last playing one stops. */
@@ -56,6 +59,9 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   const stoppers: Array<() => void> = [];
   let hovered: Element | null = null;
   let stopped = false;
+  /** Reveals locked (a strict break, the daily cap, bedtime) until a time; told by the background. */
+  let lock: RevealLock | null = null;
+  const locked = () => lock !== null && options.now() < lock.until;
 
   /** Notes known for addresses on this page (only those that have one). */
   const notes = new Map<string, { note: string; reviewed: boolean }>();
@@ -101,6 +107,10 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   // ---- reveal state -------------------------------------------------------------------------
 
   function setStep(item: Element, step: RevealStep): void {
+    if (step !== 'cover' && locked()) {
+      if (card.visible) showCard(item);
+      return;
+    }
     const before = steps.get(item) ?? 'cover';
     if (step === 'outline') installOutlineFilter(doc);
     if (step === 'cover') {
@@ -321,6 +331,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     card.show(item.getBoundingClientRect(), options.cardText(kind, describeMedia(item, kind)), {
       current,
       allowed: options.allowedSteps,
+      locked: lock && locked() ? options.lockText(lock) : null,
       sound: item instanceof HTMLVideoElement && current !== 'cover' ? sound.hasSound(item) : null,
     }, {
       step: (step) => setStep(item, step),
@@ -495,6 +506,11 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
         sound.setSound(media, false);
         if (!media.paused) media.pause();
       }
+    },
+    /** Locks reveals until a time (covering everything now), or lifts the lock (null). */
+    setLock(next: RevealLock | null): void {
+      lock = next;
+      if (locked()) this.recoverAll();
     },
     /** "Reveal all on this page", from the popup only: every item to the last allowed step. */
     revealAll(): void {

@@ -31,6 +31,8 @@ export interface CardActions {
 export interface CardState {
   current: RevealStep;
   allowed: readonly RevealStep[];
+  /** Why reveals are locked and until when, already translated; null when they are not. */
+  locked: string | null;
   /** null when the item has no sound. */
   sound: boolean | null;
 }
@@ -49,6 +51,7 @@ const STYLE = `
 .note { font-style: italic; white-space: pre-wrap; }
 textarea { font: inherit; inline-size: 100%; box-sizing: border-box; min-block-size: 4em; }
 .keys { font-size: 11px; }
+.locked { font-weight: 600; color: #3b5b76; }
 .row { display: flex; flex-wrap: wrap; gap: 4px; }
 button {
   font: inherit; color: inherit; background: #fff; border: 1px solid #8d939a; border-radius: 5px;
@@ -158,12 +161,18 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
       };
       const steps = doc.createElement('div');
       steps.className = 'row';
-      for (const step of state.allowed) {
-        if (step === 'cover') continue;
-        steps.append(button(text.steps[step], { step }, state.current === step));
+      if (state.locked) {
+        steps.className = 'locked';
+        steps.setAttribute('role', 'status');
+        steps.textContent = state.locked;
+      } else {
+        for (const step of state.allowed) {
+          if (step === 'cover') continue;
+          steps.append(button(text.steps[step], { step }, state.current === step));
+        }
+        steps.append(button(text.cover, { step: 'cover' }, state.current === 'cover'));
+        if (state.sound !== null) steps.append(button(state.sound ? text.soundOff : text.soundOn, { sound: state.sound ? 'off' : 'on' }));
       }
-      steps.append(button(text.cover, { step: 'cover' }, state.current === 'cover'));
-      if (state.sound !== null) steps.append(button(state.sound ? text.soundOff : text.soundOn, { sound: state.sound ? 'off' : 'on' }));
       let notes: HTMLDivElement | null = null;
       if (onAction.note) {
         notes = doc.createElement('div');
