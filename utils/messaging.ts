@@ -22,6 +22,26 @@ interface MessageSpec {
 /** Reveals locked, why and until when (a strict break, the hard daily cap, the bedtime guard). */
 export const lockSchema = z.object({ reason: z.enum(['break', 'cap', 'bedtime']), until: z.number() });
 
+const dayStatsSchema = z.object({
+  day: z.string(),
+  exposure: z.number(),
+  late: z.number(),
+  reveals: z.number().int(),
+  revealSeconds: z.number(),
+  prompted: z.number().int(),
+  taken: z.number().int(),
+  postponed: z.number().int(),
+  checkIn: z.number().nullable(),
+  checkIns: z.number().int(),
+  overrides: z.number().int(),
+});
+const signalSchema = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('week-above-average'), weekSeconds: z.number(), averageSeconds: z.number() }),
+  z.object({ id: z.literal('late-nights'), nights: z.number().int() }),
+  z.object({ id: z.literal('breaks-postponed'), postponed: z.number().int(), prompted: z.number().int() }),
+  z.object({ id: z.literal('no-day-off'), days: z.number().int() }),
+]);
+
 const shieldHelloReply = z.object({
   flagged: z.boolean(),
   /** Shared by Gauze's scripts in a page and its frames, so a frame can say it protects itself. */
@@ -126,6 +146,22 @@ export const messageSpecs = {
   limits: {
     payload: z.object({ limits: limitsSchema.optional() }).strict(),
     reply: z.object({ limits: limitsSchema, lock: lockSchema.nullable() }),
+    from: ['page'],
+  },
+  /** The dashboard's figures for the last `days` exposure days (see utils/dashboard). */
+  'dashboard/data': {
+    payload: z.object({ days: z.number().int().min(1).max(400) }).strict(),
+    reply: z.object({
+      days: z.array(dayStatsSchema),
+      reveals: z.array(z.object({ kind: z.string(), count: z.number().int(), seconds: z.number() })),
+      signals: z.array(signalSchema),
+    }),
+    from: ['page'],
+  },
+  /** A private check-in: a 0–10 self-rating and an optional note. */
+  'checkins/add': {
+    payload: z.object({ rating: z.number().int().min(0).max(10), note: z.string().max(1000) }).strict(),
+    reply: z.object({}),
     from: ['page'],
   },
   /** Postpone the break that is due (limited in number and length by the rules). */

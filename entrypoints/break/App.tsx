@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { BreathingPacer } from '../../components/BreathingPacer';
+import { CheckIn } from '../../components/CheckIn';
 import { t, type MessageKey } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import './break.css';
@@ -53,6 +54,11 @@ export function App() {
             <li key={key}>{t(key)}</li>
           ))}
         </ol>
+      </section>
+
+      <section class="card stack" aria-labelledby="check-in-heading">
+        <h2 id="check-in-heading">{t('checkInHeading')}</h2>
+        <CheckIn />
       </section>
 
       <div class="row">

@@ -183,6 +183,9 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     async addReveal(record: RevealRecord): Promise<void> {
       await (await get()).add('reveals', record);
     },
+    async revealsBetween(from: number, to: number): Promise<RevealRecord[]> {
+      return (await get()).getAllFromIndex('reveals', 'endedAt', IDBKeyRange.bound(from, to, false, true));
+    },
     sites: {
       /**
        * Every flagged site. A stored record that fails validation (written by an older or damaged

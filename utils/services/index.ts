@@ -7,6 +7,7 @@ import { createExposureService, type BrowserWatch } from './exposure';
 import { createDataService } from './data';
 import { createBreaksService, type BreakPrompter } from './breaks';
 import { createGuardService, type GuardBrowser } from './guard';
+import { createDashboardService } from './dashboard';
 import type { BackgroundService, ServiceEvents } from './types';
 
 /** Every background capability, in start order. A new capability is registered here. */
@@ -24,6 +25,7 @@ export function createServices(
     createExposureService(watch),
     createBreaksService(prompter),
     createGuardService(guard),
+    createDashboardService(),
     createDataService(shield),
   ];
 }

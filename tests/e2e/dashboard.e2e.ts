@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts';
+import { ask } from './support/sites.ts';
+import { english, screenshotPath } from './support/gauze.ts';
+import { seedRecords, yearOfRecords } from './support/seed.ts';
+
+describe('dashboard in chromium', () => {
+  let gauze: LaunchedGauze;
+  beforeAll(async () => {
+    gauze = await launchChromium();
+  });
+  afterAll(async () => {
+    await gauze?.browser.close();
+  });
+
+  it('draws a year of exposure by day, week and month, with the same figures as a table', async () => {
+    const page = await gauze.openPage('dashboard.html');
+    const records = yearOfRecords(Date.now());
+    await seedRecords(page, records);
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('[data-testid=chart] canvas');
+    // Thirty rows by day; over the whole year, every stored second and reveal is counted once.
+    expect(await page.$$eval('[data-testid=table] tbody tr', (rows) => rows.length)).toBe(30);
+    const year = (await ask(page, 'dashboard/data', { days: 400 })).reply as { days: Array<{ exposure: number; reveals: number }> };
+    const storedSeconds = records.exposure.reduce((sum, s) => sum + (s.end - s.start) / 1000, 0);
+    const countedSeconds = year.days.reduce((sum, day) => sum + day.exposure, 0);
+    expect(Math.abs(countedSeconds - storedSeconds)).toBeLessThanOrEqual(year.days.length); // rounding per day
+    expect(year.days.reduce((sum, day) => sum + day.reveals, 0)).toBe(records.reveals.length);
+    await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
+
+    await page.click('input[name=period][value=week]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=table] tbody tr').length >= 26);
+    await page.click('input[name=period][value=month]');
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('[data-testid=table] tbody tr').length;
+      return rows >= 12 && rows <= 13;
+    });
+    await page.close();
+  });
+
+  it('a check-in is stored with its note and drawn beside exposure', async () => {
+    const page = await gauze.openPage('dashboard.html');
+    await page.waitForSelector('[data-testid=check-in]');
+    await page.click('[data-testid=check-in] button[type=submit]');
+    await page.waitForFunction((text) => document.querySelector('[data-testid=check-in] [role=status]')?.textContent === text, {}, english('checkInChoose'));
+    await page.click('input[name=rating][value="3"]');
+    await page.type('textarea[name=note]', 'heavy afternoon');
+    await page.click('[data-testid=check-in] button[type=submit]');
+    await page.waitForFunction((text) => document.querySelector('[data-testid=check-in] [role=status]')?.textContent === text, {}, english('checkInSaved'));
+    const exported = (await ask(page, 'data/export', {})).reply as { checkins: Array<{ rating: number; note: string }> };
+    expect(exported.checkins.at(-1)).toMatchObject({ rating: 3, note: 'heavy afternoon' });
+    const reply = (await ask(page, 'dashboard/data', { days: 1 })).reply as { days: Array<{ checkIns: number }> };
+    expect(reply.days[0]!.checkIns).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('early-warning signals are shown with their explanation', async () => {
+    const page = await gauze.openPage('dashboard.html');
+    await page.waitForSelector('[data-testid=signals]');
+    const reply = (await ask(page, 'dashboard/data', { days: 35 })).reply as { signals: Array<{ id: string }> };
+    const shown = await page.$$eval('[data-signal]', (items) => items.map((item) => item.getAttribute('data-signal')));
+    expect(shown).toEqual(reply.signals.map((signal) => signal.id));
+    if (shown.length === 0) expect(await page.$eval('[data-testid=signals] p', (el) => el.textContent)).toBe(english('dashboardNoSignals'));
+    await page.close();
+  });
+});
