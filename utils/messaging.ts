@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { breakRulesSchema } from './breaks/schedule';
 import { exportSchema } from './data/export';
 import { limitsSchema } from './limits/limits';
+import { bedtimeSchema } from './bedtime/schedule';
+
+const guardWindowSchema = z.object({ evening: z.string(), start: z.number(), bedtime: z.number(), end: z.number() });
 import { hostSchema, siteEntrySchema } from './sites/site-entry';
 import { parseOrThrow, ValidationError } from './validation';
 
@@ -20,7 +23,7 @@ interface MessageSpec {
 
 /** What a protected page needs to know; shield settings grow with the reveal ladder. */
 /** Reveals locked, why and until when (a strict break, the hard daily cap, the bedtime guard). */
-export const lockSchema = z.object({ reason: z.enum(['break', 'cap', 'bedtime']), until: z.number() });
+export const lockSchema = z.object({ reason: z.enum(['break', 'cap', 'bedtime']), until: z.number(), override: z.literal(true).optional() });
 
 const dayStatsSchema = z.object({
   day: z.string(),
@@ -163,6 +166,31 @@ export const messageSpecs = {
     payload: z.object({ rating: z.number().int().min(0).max(10), note: z.string().max(1000) }).strict(),
     reply: z.object({}),
     from: ['page'],
+  },
+  /** The bedtime guard: read or set the schedule; where the guard is now; overrides left this week. */
+  bedtime: {
+    payload: z.object({ bedtime: bedtimeSchema.optional() }).strict(),
+    reply: z.object({
+      bedtime: bedtimeSchema,
+      phase: z.enum(['off', 'wind-down', 'night']),
+      current: guardWindowSchema.nullable(),
+      next: guardWindowSchema.nullable(),
+      overrideUntil: z.number().nullable(),
+      overridesLeft: z.number().int(),
+    }),
+    from: ['page'],
+  },
+  /** "I need more time": opens the guard for a while, with a typed reason (recorded), if overrides are left. */
+  'bedtime/override': {
+    payload: z.object({ reason: z.string().trim().min(10).max(500) }).strict(),
+    reply: z.object({ granted: z.boolean(), until: z.number().nullable(), reason: z.enum(['not-in-window', 'none-left']).nullable() }),
+    from: ['page'],
+  },
+  /** From a covered item's card during the gentle guard: open the page where an override is asked for. */
+  'bedtime/ask': {
+    payload: z.object({}).strict(),
+    reply: z.object({}),
+    from: ['content'],
   },
   /** Postpone the break that is due (limited in number and length by the rules). */
   'breaks/postpone': {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { BedtimeSection } from './BedtimeSection';
 import { BreaksSection } from './BreaksSection';
 import { DataSection } from './DataSection';
 import { LimitsSection } from './LimitsSection';
@@ -25,6 +26,8 @@ export function App() {
         </section>
       )}
       <SitesSection key={erasures} welcome={welcome} unflag={unflag ? decodeURIComponent(unflag) : null} onChange={() => setChanges((n) => n + 1)} />
+      {/* First run: the bedtime guard is the second step. */}
+      {welcome && <BedtimeSection welcome />}
       {!welcome && (
         <section class="card" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('optionsAboutHeading')}</h2>
@@ -33,6 +36,7 @@ export function App() {
       )}
       <BreaksSection />
       <LimitsSection />
+      {!welcome && <BedtimeSection welcome={false} />}
       <DataSection version={changes} onErased={() => setErasures((n) => n + 1)} />
     </main>
   );

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useSettings } from '../../components/use-settings';
 import type { BreakRules } from '../../utils/breaks/schedule';
 import { t, type MessageKey } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
+import { SaveRow } from './SaveRow';
 
 const fields: Array<{ key: keyof BreakRules; label: MessageKey; min: number; max: number; step: number }> = [
   { key: 'pauseEveryMinutes', label: 'breaksPauseEvery', min: 5, max: 240, step: 5 },
@@ -12,30 +13,18 @@ const fields: Array<{ key: keyof BreakRules; label: MessageKey; min: number; max
 
 /** Break rhythm: how often and how long (docs/evidence.md explains the defaults). */
 export function BreaksSection() {
-  const [rules, setRules] = useState<BreakRules | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-
-  useEffect(() => {
-    void sendMessage('breaks/rules', {}).then(({ rules: current }) => setRules(current));
-  }, []);
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (!rules) return;
-    try {
-      setRules((await sendMessage('breaks/rules', { rules })).rules);
-      setStatus(t('breaksSaved'));
-    } catch (error) {
-      setStatus(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const { value: rules, setValue: setRules, status, submit } = useSettings(
+    async () => (await sendMessage('breaks/rules', {})).rules,
+    async (value) => (await sendMessage('breaks/rules', { rules: value })).rules,
+    'breaksSaved',
+  );
 
   return (
     <section class="card stack" aria-labelledby="breaks-heading">
       <h2 id="breaks-heading">{t('breaksHeading')}</h2>
       <p>{t('breaksExplain')}</p>
       {rules && (
-        <form class="stack" onSubmit={(event) => void save(event)}>
+        <form class="stack" onSubmit={(event) => void submit(event)}>
           {fields.map(({ key, label, min, max, step }) => (
             <label key={key} class="row number">
               <span>{t(label)}</span>
@@ -49,12 +38,7 @@ export function BreaksSection() {
               />
             </label>
           ))}
-          <div class="row">
-            <button type="submit" class="primary">
-              {t('save')}
-            </button>
-          </div>
-          {status && <p role="status">{status}</p>}
+          <SaveRow status={status} />
         </form>
       )}
     </section>

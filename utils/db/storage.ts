@@ -5,6 +5,7 @@ import { siteEntrySchema, type SiteEntry } from '../sites/site-entry';
 import { describeIssues } from '../validation';
 import { breakRulesSchema, defaultBreakRules, type BreakRules } from '../breaks/schedule';
 import { limitsSchema, defaultLimits, type Limits } from '../limits/limits';
+import { bedtimeSchema, defaultBedtime, type Bedtime } from '../bedtime/schedule';
 import { DB_VERSION, openGauzeDB, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
 
 /** Storage facts a person can check in options ("Your data"). */
@@ -74,6 +75,12 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       get: () => validatedMeta('limits', limitsSchema, defaultLimits),
       async set(limits: Limits): Promise<void> {
         await (await get()).put('meta', { key: 'limits', value: limits });
+      },
+    },
+    bedtime: {
+      get: () => validatedMeta('bedtime', bedtimeSchema, defaultBedtime),
+      async set(bedtime: Bedtime): Promise<void> {
+        await (await get()).put('meta', { key: 'bedtime', value: bedtime });
       },
     },
     guard: {

@@ -1,12 +1,24 @@
 import { browser } from 'wxt/browser';
+import { formatClock } from '../exposure/format';
 import { t } from '../i18n';
 import type { GuardBrowser } from '../services/guard';
 import { broadcast } from '../shield/registration';
 
 const GUARD_ALARM = 'gauze-guard';
 export const GUARD_NOTIFICATION = 'gauze-guard';
+const GREYSCALE_ID = 'gauze-greyscale';
+const GREYSCALE_CSS = 'shield/greyscale.css';
 
-/** The guard's browser side: tells tabs the lock, an alarm at its end, notifications. */
+/** The bedtime page, with the address a tab was going to (kept only in that tab's own history). */
+export const bedtimePageUrl = (returnTo?: string) =>
+  `${browser.runtime.getURL('/bedtime.html')}${returnTo ? `#return=${encodeURIComponent(returnTo)}` : ''}`;
+
+const notify = (title: string, message: string) =>
+  browser.notifications.create(GUARD_NOTIFICATION, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+
+const webTabs = async () => (await browser.tabs.query({})).filter((tab) => tab.id !== undefined && /^https?:/.test(tab.url ?? ''));
+
+/** The guard's browser side: tells tabs the lock, alarms at boundaries, notifications, diversions, greyscale. */
 export const browserGuard: GuardBrowser = {
   async broadcastLock(lock) {
     await broadcast({ type: 'shield/lock', lock });
@@ -21,11 +33,37 @@ export const browserGuard: GuardBrowser = {
     });
   },
   async notifySoftCap(minutes) {
-    await browser.notifications.create(GUARD_NOTIFICATION, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: t('capSoftTitle'),
-      message: t('capSoftMessage', [String(Math.floor(minutes / 60)), String(minutes % 60)]),
+    await notify(t('capSoftTitle'), t('capSoftMessage', [String(Math.floor(minutes / 60)), String(minutes % 60)]));
+  },
+  async warnWindDown(startsAt) {
+    await notify(t('bedtimeWarnTitle'), t('bedtimeWarnMessage', formatClock(startsAt, browser.i18n.getUILanguage())));
+  },
+  async divert(isFlagged) {
+    const tabs = (await webTabs()).filter((tab) => isFlagged(tab.url!));
+    await Promise.all(tabs.map((tab) => browser.tabs.update(tab.id!, { url: bedtimePageUrl(tab.url) }).catch(() => undefined)));
+  },
+  async divertTab(tabId, url) {
+    await browser.tabs.update(tabId, { url: bedtimePageUrl(url) });
+  },
+  onNavigated(listener) {
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.url) listener(tabId, change.url);
     });
+  },
+  async setGreyscale(on) {
+    const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [GREYSCALE_ID] })).length > 0;
+    if (on && !registered)
+      await browser.scripting.registerContentScripts([{ id: GREYSCALE_ID, matches: ['<all_urls>'], css: [GREYSCALE_CSS], runAt: 'document_start', persistAcrossSessions: true }]);
+    if (!on && registered) await browser.scripting.unregisterContentScripts({ ids: [GREYSCALE_ID] });
+    // Pages already open change at once.
+    await Promise.all(
+      (await webTabs()).map((tab) => {
+        const target = { tabId: tab.id! };
+        return (on ? browser.scripting.insertCSS({ target, files: [GREYSCALE_CSS] }) : browser.scripting.removeCSS({ target, files: [GREYSCALE_CSS] })).catch(() => undefined);
+      }),
+    );
+  },
+  async openOverridePage() {
+    await browser.tabs.create({ url: bedtimePageUrl() });
   },
 };

@@ -8,6 +8,8 @@ export interface RevealLock {
   reason: LockReason;
   /** When the lock ends (ms since the epoch). */
   until: number;
+  /** The person may ask for an override (the bedtime guard, with overrides left). */
+  override?: true;
 }
 
 /** The lock that holds longest, among those still holding at `now`; null when none does. */
@@ -18,7 +20,7 @@ export function strongestLock(locks: ReadonlyArray<RevealLock | null>, now: numb
 }
 
 export function sameLock(a: RevealLock | null, b: RevealLock | null): boolean {
-  return a === b || (!!a && !!b && a.reason === b.reason && a.until === b.until);
+  return a === b || (!!a && !!b && a.reason === b.reason && a.until === b.until && a.override === b.override);
 }
 
 /** The hard cap's lock: from the moment today's exposure reaches it until the next exposure day. */

@@ -5,7 +5,7 @@ import type { BackgroundService } from './types';
 export function createDataService(shield: ShieldAdapter): BackgroundService {
   return {
     id: 'data',
-    start({ storage, now, handle }) {
+    start({ storage, now, handle, events }) {
       handle('data/export', async () => ({
         format: 'gauze-export' as const,
         version: 2 as const,
@@ -17,6 +17,8 @@ export function createDataService(shield: ShieldAdapter): BackgroundService {
         await storage.eraseAll();
         // With no flagged sites left, nothing of Gauze runs on any page from now on.
         await shield.register([]);
+        // Locks, the bedtime guard and its greyscale were settings too: the guard looks again.
+        events.emit('lock-changed');
         return { erased: true as const };
       });
     },

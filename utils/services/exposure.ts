@@ -2,7 +2,7 @@ import { exposedSite, tick, type BrowserView, type IdleState } from '../exposure
 import { currentTimeZone } from '../exposure/days';
 import { exposureToday } from '../exposure/today';
 import { createSerial } from '../serial';
-import { findEntryFor, type SiteEntry } from '../sites/site-entry';
+import { findEntryFor, webHostOf, type SiteEntry } from '../sites/site-entry';
 import type { BackgroundService } from './types';
 
 /** Heartbeat while exposure runs: the most a killed worker can lose (Chrome's shortest alarm). */
@@ -49,7 +49,7 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
       const browserView = (at: typeof view): BrowserView => {
         const flaggedTabs = new Map<number, string>();
         for (const [tab, url] of at.tabUrls) {
-          const host = hostOf(url);
+          const host = webHostOf(url);
           const entry = host ? findEntryFor(sites, host) : undefined;
           if (entry) flaggedTabs.set(tab, entry.host);
         }
@@ -125,13 +125,4 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
       });
     },
   };
-}
-
-function hostOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : null;
-  } catch {
-    return null;
-  }
 }

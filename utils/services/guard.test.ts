@@ -5,6 +5,7 @@ import { DB_NAME } from '../db/schema';
 import { createStorage } from '../db/storage';
 import type { RevealLock } from '../limits/lock';
 import { defaultLimits } from '../limits/limits';
+import { defaultBedtime, type Bedtime } from '../bedtime/schedule';
 import { createBreaksService } from './breaks';
 import { createGuardService } from './guard';
 import { startServices } from './index';
@@ -30,6 +31,7 @@ async function setup() {
   const said: string[] = [];
   const wakes: Array<number | null> = [];
   let events: ServiceEvents | undefined;
+  let navigated: ((tabId: number, url: string) => void) | undefined;
   const exposure = { id: 'exposure', start: (context: { events: ServiceEvents }) => void (events = context.events) };
   const breaks = createBreaksService({ warn: async () => {}, prompt: async (kind) => void said.push(`prompt ${kind}`) });
   const guard = createGuardService({
@@ -37,6 +39,12 @@ async function setup() {
     wakeAt: async (at) => void wakes.push(at),
     onWake: () => {},
     notifySoftCap: async (minutes) => void said.push(`soft cap ${minutes}`),
+    warnWindDown: async (startsAt) => void said.push(`wind-down ${startsAt}`),
+    divert: async (isFlagged) => void said.push(`divert ${['https://x.com/a', 'https://other.org/'].filter(isFlagged).join(' ')}`),
+    divertTab: async (tabId, url) => void said.push(`divert tab ${tabId} ${url}`),
+    onNavigated: (listener) => void (navigated = listener),
+    setGreyscale: async (on) => void said.push(`greyscale ${on}`),
+    openOverridePage: async () => void said.push('override page'),
   });
   const handlers = startServices([exposure, breaks, guard], { storage, now: () => clock.now, version: '1' });
   await settle();
@@ -48,7 +56,11 @@ async function setup() {
     await settle();
   };
   const lock = async () => ((await handlers.limits!({}, 'page', page)) as { lock: RevealLock | null }).lock;
-  return { storage, clock, told, said, wakes, handlers, exposed, lock };
+  const navigate = async (tabId: number, url: string) => {
+    navigated!(tabId, url);
+    await settle();
+  };
+  return { storage, clock, told, said, wakes, handlers, exposed, lock, navigate };
 }
 
 describe('guard', () => {
@@ -86,12 +98,13 @@ describe('guard', () => {
     await handlers.limits!({ limits: { ...defaultLimits, softCapMinutes: 60, hardCapMinutes: 120 } }, 'page', page);
     // Earlier work today, with natural breaks between (so no break prompt interferes).
     await storage.exposure.save(null, [{ site: 'x.com', start: T0 - 200 * MIN, end: T0 - 150 * MIN, timeZone: 'UTC' }]);
+    const softCap = () => said.filter((line) => line.startsWith('soft cap'));
     await exposed(0, 9);
-    expect(said).toEqual([]);
+    expect(softCap()).toEqual([]);
     await exposed(0, 10);
-    expect(said).toEqual(['soft cap 60']);
+    expect(softCap()).toEqual(['soft cap 60']);
     await exposed(0, 20);
-    expect(said).toEqual(['soft cap 60']);
+    expect(softCap()).toEqual(['soft cap 60']);
     expect(await lock()).toBeNull();
     await storage.exposure.save(null, [{ site: 'x.com', start: T0, end: T0 + 45 * MIN, timeZone: 'UTC' }]);
     await exposed(60, 85);
@@ -103,5 +116,97 @@ describe('guard', () => {
     const { handlers } = await setup();
     await expect(handlers.limits!({ limits: { ...defaultLimits, hardCapMinutes: -5 } }, 'page', page)).rejects.toThrow();
     expect(((await handlers.limits!({}, 'page', page)) as { limits: unknown }).limits).toEqual(defaultLimits);
+  });
+});
+
+describe('bedtime guard', () => {
+  const firm: Bedtime = { ...defaultBedtime, enabled: true, strength: 'firm' };
+  // Nights 23:00 to 07:00 (UTC here), wind-down from 22:00, warning at 21:45.
+  const evening = (hh: number, mm = 0) => Date.UTC(2026, 2, 2, hh, mm);
+
+  it('warns before the wind-down, once; locks and diverts flagged tabs when firm; an override opens it for a while', async () => {
+    const { handlers, storage, clock, told, said, wakes, lock, navigate } = await setup();
+    await storage.sites.put([{ host: 'x.com', subdomains: true, source: 'user', addedAt: 1 }]);
+    await handlers.bedtime!({ bedtime: firm }, 'page', page);
+    expect(wakes.at(-1)).toBe(evening(21, 45)); // the alarm marks the warning
+
+    clock.now = evening(21, 50);
+    await handlers.limits!({}, 'page', page); // any look at the guard; the service looks on its own too
+    await handlers.bedtime!({ bedtime: firm }, 'page', page);
+    expect(said.filter((line) => line.startsWith('wind-down'))).toEqual([`wind-down ${evening(22)}`]);
+    await handlers.bedtime!({ bedtime: firm }, 'page', page);
+    expect(said.filter((line) => line.startsWith('wind-down'))).toHaveLength(1);
+
+    clock.now = evening(22, 5);
+    await handlers.bedtime!({ bedtime: firm }, 'page', page);
+    const until = Date.UTC(2026, 2, 3, 7);
+    expect(told.at(-1)).toEqual({ reason: 'bedtime', until, override: true });
+    expect(said).toContain('divert https://x.com/a');
+    await navigate(7, 'https://x.com/status/1');
+    await navigate(8, 'https://other.org/');
+    expect(said.filter((line) => line.startsWith('divert tab'))).toEqual(['divert tab 7 https://x.com/status/1']);
+
+    // An override needs a reason of ten characters or more (checked by the message schema) and is recorded.
+    const granted = await handlers['bedtime/override']!({ reason: 'court filing due at nine' }, 'page', page);
+    expect(granted).toEqual({ granted: true, until: evening(22, 35), reason: null });
+    await settle();
+    expect(told.at(-1)).toBeNull();
+    expect(await lock()).toBeNull();
+    expect((await storage.everything()).overrides).toEqual([{ at: evening(22, 5), minutes: 30, reason: 'court filing due at nine' }]);
+    await navigate(7, 'https://x.com/status/2');
+    expect(said.filter((line) => line.startsWith('divert tab'))).toHaveLength(1);
+
+    // When the override ends, the guard is back; the second of two overrides is the last this week.
+    clock.now = evening(22, 36);
+    expect(await lock()).toEqual({ reason: 'bedtime', until, override: true });
+    await handlers['bedtime/override']!({ reason: 'one more exhibit to log' }, 'page', page);
+    clock.now = evening(23, 10);
+    expect(await lock()).toEqual({ reason: 'bedtime', until }); // no override left: none offered
+    expect(await handlers['bedtime/override']!({ reason: 'and yet another thing' }, 'page', page)).toEqual({ granted: false, until: null, reason: 'none-left' });
+
+    // Morning: nothing locked.
+    clock.now = until;
+    expect(await lock()).toBeNull();
+  });
+
+  it('gentle locks media but diverts nothing; greyscale follows the window', async () => {
+    const { handlers, storage, clock, told, said } = await setup();
+    await storage.sites.put([{ host: 'x.com', subdomains: true, source: 'user', addedAt: 1 }]);
+    clock.now = evening(23, 30);
+    await handlers.bedtime!({ bedtime: { ...firm, strength: 'gentle', greyscale: true } }, 'page', page);
+    expect(told.at(-1)).toMatchObject({ reason: 'bedtime' });
+    expect(said.some((line) => line.startsWith('divert'))).toBe(false);
+    expect(said).toContain('greyscale true');
+    clock.now = Date.UTC(2026, 2, 3, 7, 1);
+    await handlers.bedtime!({}, 'page', page);
+    await handlers.bedtime!({ bedtime: { ...firm, strength: 'gentle', greyscale: true } }, 'page', page);
+    expect(said.at(-1)).toBe('greyscale false');
+    expect(told.at(-1)).toBeNull();
+  });
+
+  it('a worker started inside the window (browser started, machine woke) finds the lock at once', async () => {
+    const { handlers, storage, clock } = await setup();
+    clock.now = evening(21);
+    await handlers.bedtime!({ bedtime: firm }, 'page', page);
+    await storage.sites.put([{ host: 'x.com', subdomains: true, source: 'user', addedAt: 1 }]);
+    // A new worker, in the middle of the night, with nothing in memory.
+    const told: Array<RevealLock | null> = [];
+    const said: string[] = [];
+    const guard = createGuardService({
+      broadcastLock: async (lock) => void told.push(lock),
+      wakeAt: async () => {},
+      onWake: () => {},
+      notifySoftCap: async () => {},
+      warnWindDown: async () => {},
+      divert: async () => void said.push('divert'),
+      divertTab: async () => {},
+      onNavigated: () => {},
+      setGreyscale: async () => {},
+      openOverridePage: async () => {},
+    });
+    startServices([guard], { storage, now: () => Date.UTC(2026, 2, 3, 3), version: '1' });
+    await settle();
+    expect(told).toEqual([{ reason: 'bedtime', until: Date.UTC(2026, 2, 3, 7), override: true }]);
+    expect(said).toEqual(['divert']);
   });
 });

@@ -1,7 +1,9 @@
-import { currentLock } from '../limits/current';
+import { bedtimeSchema } from '../bedtime/schedule';
+import { bedtimeState, currentLock } from '../limits/current';
 import { limitsSchema } from '../limits/limits';
 import { sameLock, type RevealLock } from '../limits/lock';
 import { createSerial } from '../serial';
+import { findEntryFor, webHostOf, type SiteEntry } from '../sites/site-entry';
 import type { BackgroundService } from './types';
 
 /** How the guard reaches the browser; injected so the service is testable in Node. */
@@ -14,44 +16,93 @@ export interface GuardBrowser {
   onWake(listener: () => void): void;
   /** Tells the person today's exposure has reached their soft cap. */
   notifySoftCap(minutes: number): Promise<void>;
+  /** Tells the person the wind-down begins at this time. */
+  warnWindDown(startsAt: number): Promise<void>;
+  /** Every tab (top frame) whose address is on a flagged site goes to the bedtime page instead. */
+  divert(isFlagged: (url: string) => boolean): Promise<void>;
+  /** One tab goes to the bedtime page, with the address it was going to, to return to after an override. */
+  divertTab(tabId: number, url: string): Promise<void>;
+  /** Called when a tab's top-level address changes. Registered synchronously at worker start. */
+  onNavigated(listener: (tabId: number, url: string) => void): void;
+  /** All pages in greyscale, or not. */
+  setGreyscale(on: boolean): Promise<void>;
+  /** Opens the bedtime page where an override can be asked for. */
+  openOverridePage(): Promise<void>;
 }
 
 /**
- * The guard: keeps open tabs told whether reveals are locked (a strict break, the hard daily
- * cap), and says once a day when the soft cap is reached. It looks after every exposure tick,
- * every lock change and at the alarm that marks the end of a lock; the lock itself is always
- * derived from storage and the clock (utils/limits/current.ts).
+ * The guard: keeps open tabs told whether reveals are locked (a strict break, the hard daily cap,
+ * the bedtime guard), says once a day when the soft cap is reached, warns before the wind-down,
+ * sends flagged tabs to the bedtime page when the guard is firm, and turns pages grey if the
+ * person chose that. It looks after every exposure tick, every lock change, every alarm it set
+ * for the next boundary, and at worker start; all of it derived from storage and the clock
+ * (utils/limits/current.ts), so a worker restart, a machine waking or a browser started
+ * mid-window finds the same state.
  */
 export function createGuardService(browser: GuardBrowser): BackgroundService {
   return {
     id: 'guard',
     start({ storage, now, handle, events }) {
       const serial = createSerial();
-      /** What tabs were last told by this worker (undefined: nothing yet, so tell them). */
+      /** What this worker last told the browser (undefined: nothing yet, so tell it). */
       let told: RevealLock | null | undefined;
+      let grey: boolean | undefined;
+      let firm = false;
+      let sites: SiteEntry[] = [];
       let timer: ReturnType<typeof setTimeout> | undefined;
+      const isFlagged = (url: string) => {
+        const host = webHostOf(url);
+        return !!host && !!findEntryFor(sites, host);
+      };
 
       const evaluate = () =>
         serial(async () => {
           const at = now();
-          const [{ lock, today }, limits, state] = await Promise.all([currentLock(storage, at), storage.limits.get(), storage.guard.state()]);
+          const [{ lock, today, bedtime }, limits, state] = await Promise.all([currentLock(storage, at), storage.limits.get(), storage.guard.state()]);
+          sites = await storage.sites.list();
+          const wasFirm = firm;
+          firm = lock?.reason === 'bedtime' && bedtime.schedule.strength === 'firm';
           if (told === undefined || !sameLock(told, lock)) {
             told = lock;
             await browser.broadcastLock(lock);
           }
-          // The alarm survives the worker; the timer is exact while the worker lives.
-          if (timer) clearTimeout(timer);
-          timer = lock ? setTimeout(() => void evaluate(), Math.max(0, lock.until - at) + 50) : undefined;
-          await browser.wakeAt(lock?.until ?? null);
+          if (firm && !wasFirm) await browser.divert(isFlagged);
+          const wantGrey = bedtime.schedule.greyscale && bedtime.current !== null && bedtime.overrideUntil === null;
+          if (grey !== wantGrey) {
+            grey = wantGrey;
+            await browser.setGreyscale(wantGrey);
+          }
+
+          const { next, schedule } = bedtime;
+          const warnAt = next && schedule.warnMinutes > 0 ? next.start - schedule.warnMinutes * 60_000 : null;
+          if (next && warnAt !== null && at >= warnAt && state.bedtimeWarned !== next.start) {
+            await storage.guard.setState({ ...state, bedtimeWarned: next.start });
+            await browser.warnWindDown(next.start);
+          }
           if (limits.softCapMinutes > 0 && today.seconds >= limits.softCapMinutes * 60 && state.softCapDay !== today.day) {
-            await storage.guard.setState({ ...state, softCapDay: today.day });
+            await storage.guard.setState({ ...(await storage.guard.state()), softCapDay: today.day });
             await browser.notifySoftCap(limits.softCapMinutes);
           }
+
+          // The next boundary: a lock's end, an override's end, the warning, a window's start.
+          const boundaries = [lock?.until, bedtime.overrideUntil, warnAt, next?.start].filter((t): t is number => typeof t === 'number' && t > at);
+          const wake = boundaries.length ? Math.min(...boundaries) : null;
+          // The alarm survives the worker; the timer is exact while the worker lives.
+          if (timer) clearTimeout(timer);
+          timer = wake !== null && wake - at < 2 ** 31 - 1 ? setTimeout(() => void evaluate(), wake - at + 50) : undefined;
+          await browser.wakeAt(wake);
         }).catch((error: unknown) => console.error('Gauze: guard', error));
 
       events.on('exposure-ticked', () => void evaluate());
       events.on('lock-changed', () => void evaluate());
       browser.onWake(() => void evaluate());
+      browser.onNavigated((tabId, url) => {
+        const check = () => {
+          if (firm && isFlagged(url)) void browser.divertTab(tabId, url).catch(() => undefined);
+        };
+        if (told === undefined) void evaluate().then(check);
+        else check();
+      });
       void evaluate();
 
       handle('limits', async (payload) => {
@@ -61,6 +112,41 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
         }
         const [limits, { lock }] = await Promise.all([storage.limits.get(), currentLock(storage, now())]);
         return { limits, lock };
+      });
+
+      handle('bedtime', async (payload) => {
+        if (payload.bedtime) {
+          await storage.bedtime.set(bedtimeSchema.parse(payload.bedtime));
+          await evaluate();
+        }
+        const state = await bedtimeState(storage, now());
+        return {
+          bedtime: state.schedule,
+          phase: state.phase,
+          current: state.current,
+          next: state.next,
+          overrideUntil: state.overrideUntil,
+          overridesLeft: state.overridesLeft,
+        };
+      });
+
+      handle('bedtime/override', ({ reason }) =>
+        serial(async () => {
+          const at = now();
+          const state = await bedtimeState(storage, at);
+          if (!state.current) return { granted: false, until: null, reason: 'not-in-window' as const };
+          if (state.overrideUntil !== null) return { granted: true, until: state.overrideUntil, reason: null };
+          if (state.overridesLeft <= 0) return { granted: false, until: null, reason: 'none-left' as const };
+          const minutes = state.schedule.overrideMinutes;
+          await storage.overrides.add({ at, minutes, reason: reason.trim() });
+          events.emit('lock-changed');
+          return { granted: true, until: at + minutes * 60_000, reason: null };
+        }),
+      );
+
+      handle('bedtime/ask', async () => {
+        await browser.openOverridePage();
+        return {};
       });
     },
   };

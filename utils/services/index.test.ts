@@ -15,7 +15,18 @@ const watch = {
   heartbeat: async () => {},
 };
 const page = { id: 'x', hasTab: false } as const;
-const guard: GuardBrowser = { broadcastLock: async () => {}, wakeAt: async () => {}, onWake: () => {}, notifySoftCap: async () => {} };
+const guard: GuardBrowser = {
+  broadcastLock: async () => {},
+  wakeAt: async () => {},
+  onWake: () => {},
+  notifySoftCap: async () => {},
+  warnWindDown: async () => {},
+  divert: async () => {},
+  divertTab: async () => {},
+  onNavigated: () => {},
+  setGreyscale: async () => {},
+  openOverridePage: async () => {},
+};
 
 describe('startServices', () => {
   it('collects the handlers every registered service provides', async () => {

@@ -51,11 +51,13 @@ export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {})
       save: t('save'),
       cancel: t('cancel'),
       keys: t('shieldKeysHint'),
+      askOverride: t('shieldAskOverride'),
     }),
     lockText: ({ reason, until }) => {
       const time = formatClock(until, browser.i18n.getUILanguage());
       return t(reason === 'break' ? 'shieldLockedBreak' : reason === 'cap' ? 'shieldLockedCap' : 'shieldLockedBedtime', time);
     },
+    askOverride: () => void sendMessage('bedtime/ask', {}).catch(() => undefined),
     notes: {
       lookup: async (addresses) => (await sendMessage('notes/lookup', { addresses })).notes,
       put: async (address, note, reviewed) => {

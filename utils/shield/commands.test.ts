@@ -9,6 +9,8 @@ describe('parseShieldCommand', () => {
   it('accepts a lock or its end', () => {
     expect(parseShieldCommand({ type: 'shield/lock', lock: { reason: 'cap', until: 5 } })).toEqual({ type: 'shield/lock', lock: { reason: 'cap', until: 5 } });
     expect(parseShieldCommand({ type: 'shield/lock', lock: null })).toEqual({ type: 'shield/lock', lock: null });
+    const bedtime = { type: 'shield/lock', lock: { reason: 'bedtime', until: 5, override: true } };
+    expect(parseShieldCommand(bedtime)).toEqual(bedtime);
   });
 
   it.each([
@@ -17,6 +19,7 @@ describe('parseShieldCommand', () => {
     { type: 'shield/lock', lock: { reason: 'cap', until: 'later' } },
     { type: 'shield/lock', lock: { reason: 'cap', until: 5, extra: 1 } },
     { type: 'shield/lock', lock: 'cap' },
+    { type: 'shield/lock', lock: { reason: 'bedtime', until: 5, override: 'yes' } },
   ])('refuses the malformed lock %j', (message) => {
     expect(parseShieldCommand(message)).toBeNull();
   });

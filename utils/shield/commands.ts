@@ -24,9 +24,11 @@ export function parseShieldCommand(message: unknown): ShieldCommand | null {
   const { type, lock } = message as { type?: unknown; lock?: unknown };
   if (type === 'shield/lock' && keys.length === 2) {
     if (lock === null) return { type, lock: null };
-    const { reason, until } = (lock ?? {}) as { reason?: unknown; until?: unknown };
-    const valid = typeof lock === 'object' && Object.keys(lock as object).length === 2 && lockReasons.has(reason) && Number.isFinite(until);
-    return valid ? { type, lock: { reason: reason as LockReason, until: until as number } } : null;
+    const { reason, until, override } = (lock ?? {}) as { reason?: unknown; until?: unknown; override?: unknown };
+    const fields = Object.keys(lock as object).length;
+    const valid =
+      typeof lock === 'object' && lockReasons.has(reason) && Number.isFinite(until) && (override === undefined ? fields === 2 : override === true && fields === 3);
+    return valid ? { type, lock: { reason: reason as LockReason, until: until as number, ...(override ? { override: true as const } : {}) } } : null;
   }
   return keys.length === 1 && typeof type === 'string' && commandTypes.has(type) ? ({ type } as ShieldCommand) : null;
 }

@@ -17,6 +17,8 @@ export interface PageShieldOptions {
   cardText(kind: MediaKind, description: ReturnType<typeof describeMedia>): CardText;
   /** What a covered item's card says while reveals are locked. */
   lockText(lock: RevealLock): string;
+  /** Opens the page where the person may ask for more time (the bedtime guard). */
+  askOverride(): void;
   /** Called when a revealed item is covered again, with how long it was visible. */
   onRevealEnded(kind: MediaKind, seconds: number): void;
   /** Called when media starts playing on the page, or the last playing one stops. */
@@ -335,6 +337,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       sound: item instanceof HTMLVideoElement && current !== 'cover' ? sound.hasSound(item) : null,
     }, {
       step: (step) => setStep(item, step),
+      askOverride: lock?.override && locked() ? options.askOverride : undefined,
       sound: (on) => {
         if (item instanceof HTMLMediaElement) sound.setSound(item, on);
         showCard(item);

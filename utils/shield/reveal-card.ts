@@ -19,11 +19,15 @@ export interface CardText {
   cancel: string;
   /** The keys that work on a focused item. */
   keys: string;
+  /** The button that asks for more time while the bedtime guard is on. */
+  askOverride: string;
 }
 
 export interface CardActions {
   step(step: RevealStep): void;
   sound(on: boolean): void;
+  /** Present while reveals are locked and the person may ask for an override. */
+  askOverride?: () => void;
   /** Present when the item has an address a note can be kept for. */
   note?: { reviewed: boolean; save(note: string, reviewed: boolean): void; text: string };
 }
@@ -93,6 +97,7 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
     event.stopPropagation();
     if (button.dataset.step) actions.step(button.dataset.step as RevealStep);
     if (button.dataset.sound) actions.sound(button.dataset.sound === 'on');
+    if (button.dataset.ask) actions.askOverride?.();
     const note = actions.note;
     if (!note) return;
     if (button.dataset.reviewed) note.save(note.text, button.dataset.reviewed === 'on');
@@ -165,6 +170,12 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
         steps.className = 'locked';
         steps.setAttribute('role', 'status');
         steps.textContent = state.locked;
+        if (onAction.askOverride) {
+          const ask = doc.createElement('div');
+          ask.className = 'row';
+          ask.append(button(text.askOverride, { ask: '1' }));
+          steps.append(ask);
+        }
       } else {
         for (const step of state.allowed) {
           if (step === 'cover') continue;

@@ -69,3 +69,13 @@ export function findEntryFor(entries: readonly SiteEntry[], hostname: string): S
     .filter((entry) => entry.host === host || (entry.subdomains && host.endsWith(`.${entry.host}`)))
     .sort((a, b) => b.host.length - a.host.length)[0];
 }
+
+/** The host of an http(s) address; null for anything else (extension pages, about:, file:). */
+export function webHostOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : null;
+  } catch {
+    return null;
+  }
+}

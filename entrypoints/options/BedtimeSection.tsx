@@ -1,0 +1,94 @@
+import { browser } from 'wxt/browser';
+import { useSettings } from '../../components/use-settings';
+import type { Bedtime } from '../../utils/bedtime/schedule';
+import { t, type MessageKey } from '../../utils/i18n';
+import { sendMessage } from '../../utils/send-message';
+import { SaveRow } from './SaveRow';
+
+/** Monday first; names in the browser's language (2026-06-01 was a Monday). */
+const weekdayName = (index: number, locale: string) =>
+  new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 5, 1 + index)));
+
+const numbers: Array<{ key: 'windDownMinutes' | 'warnMinutes' | 'overridesPerWeek' | 'overrideMinutes'; label: MessageKey; min: number; max: number; step: number }> = [
+  { key: 'windDownMinutes', label: 'bedtimeWindDown', min: 0, max: 240, step: 15 },
+  { key: 'warnMinutes', label: 'bedtimeWarnBefore', min: 0, max: 120, step: 5 },
+  { key: 'overridesPerWeek', label: 'bedtimeOverridesPerWeek', min: 0, max: 14, step: 1 },
+  { key: 'overrideMinutes', label: 'bedtimeOverrideLength', min: 5, max: 120, step: 5 },
+];
+
+/** The bedtime guard: a schedule per weekday, wind-down, strength, warning, overrides, greyscale. */
+export function BedtimeSection({ welcome }: { welcome: boolean }) {
+  const { value: bedtime, setValue: setBedtime, status, submit } = useSettings(
+    async () => (await sendMessage('bedtime', {})).bedtime,
+    async (value) => (await sendMessage('bedtime', { bedtime: value })).bedtime,
+    'bedtimeSaved',
+  );
+  const locale = browser.i18n.getUILanguage();
+  const setNight = (index: number, change: Partial<Bedtime['nights'][number]>) =>
+    bedtime && setBedtime({ ...bedtime, nights: bedtime.nights.map((night, i) => (i === index ? { ...night, ...change } : night)) });
+
+  return (
+    <section class="card stack" aria-labelledby="bedtime-heading" data-testid="bedtime-settings">
+      <h2 id="bedtime-heading">{t('bedtimeSettingsHeading')}</h2>
+      <p>{t(welcome ? 'bedtimeWelcome' : 'bedtimeExplain')}</p>
+      {bedtime && (
+        <form class="stack" onSubmit={(event) => void submit(event)}>
+          <label class="row">
+            <input type="checkbox" name="enabled" checked={bedtime.enabled} onChange={() => setBedtime({ ...bedtime, enabled: !bedtime.enabled })} />
+            {t('bedtimeEnabled')}
+          </label>
+          <table class="nights">
+            <thead>
+              <tr>
+                <th scope="col">{t('bedtimeEvening')}</th>
+                <th scope="col">{t('bedtimeBedtime')}</th>
+                <th scope="col">{t('bedtimeWake')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bedtime.nights.map((night, i) => {
+                const day = weekdayName(i, locale);
+                return (
+                  <tr key={i}>
+                    <th scope="row">
+                      <label class="row">
+                        <input type="checkbox" checked={night.on} onChange={() => setNight(i, { on: !night.on })} />
+                        {day}
+                      </label>
+                    </th>
+                    <td>
+                      <input type="time" aria-label={t('bedtimeBedtimeOn', day)} value={night.bedtime} required onInput={(event) => setNight(i, { bedtime: (event.target as HTMLInputElement).value })} />
+                    </td>
+                    <td>
+                      <input type="time" aria-label={t('bedtimeWakeOn', day)} value={night.wake} required onInput={(event) => setNight(i, { wake: (event.target as HTMLInputElement).value })} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <fieldset class="stack strength">
+            <legend>{t('bedtimeStrength')}</legend>
+            {(['gentle', 'firm'] as const).map((strength) => (
+              <label key={strength} class="row">
+                <input type="radio" name="strength" value={strength} checked={bedtime.strength === strength} onChange={() => setBedtime({ ...bedtime, strength })} />
+                {t(strength === 'gentle' ? 'bedtimeGentle' : 'bedtimeFirm')}
+              </label>
+            ))}
+          </fieldset>
+          {numbers.map(({ key, label, min, max, step }) => (
+            <label key={key} class="row number">
+              <span>{t(label)}</span>
+              <input type="number" name={key} min={min} max={max} step={step} value={bedtime[key]} onInput={(event) => setBedtime({ ...bedtime, [key]: Number((event.target as HTMLInputElement).value) })} />
+            </label>
+          ))}
+          <label class="row">
+            <input type="checkbox" name="greyscale" checked={bedtime.greyscale} onChange={() => setBedtime({ ...bedtime, greyscale: !bedtime.greyscale })} />
+            {t('bedtimeGreyscale')}
+          </label>
+          <SaveRow status={status} />
+        </form>
+      )}
+    </section>
+  );
+}
