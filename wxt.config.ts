@@ -16,7 +16,7 @@ export default defineConfig({
     default_locale: 'en',
     // Each permission is justified in docs/permissions.md; the convention test in
     // utils/manifest.test.ts fails when one is added without a justification.
-    permissions: ['scripting', 'contextMenus', 'idle', 'alarms', 'notifications'],
+    permissions: ['scripting', 'contextMenus', 'idle', 'alarms', 'notifications', 'storage'],
     host_permissions: ['<all_urls>'],
     commands: {
       'cover-everything': {
@@ -36,7 +36,11 @@ export default defineConfig({
             },
           },
         }
-      : { key: CHROMIUM_PUBLIC_KEY }),
+      : {
+          key: CHROMIUM_PUBLIC_KEY,
+          // Chrome and Edge validate enterprise policy for Gauze against this (generated: npm run policy:schema).
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
     content_security_policy: {
       // No remote code, no eval, no connections: extension pages may load only their own files.
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",

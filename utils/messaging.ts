@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { breakRulesSchema } from './breaks/schedule';
 import { exportSchema } from './data/export';
 import { limitsSchema } from './limits/limits';
+import { shieldSettingsSchema } from './shield/settings';
 import { bedtimeSchema } from './bedtime/schedule';
 
 const guardWindowSchema = z.object({ evening: z.string(), start: z.number(), bedtime: z.number(), end: z.number() });
@@ -53,12 +54,8 @@ const shieldHelloReply = z.object({
   hasNotes: z.boolean(),
   /** Reveals are locked now (the page keeps everything covered until `until`). */
   lock: lockSchema.nullable(),
-  settings: z.object({
-    /** Seconds a revealed item stays revealed once the person looks away. */
-    recoverAfterSeconds: z.number().int().min(0).max(600),
-    /** Images no larger than this (CSS pixels, both sides) count as icons and are left alone. */
-    iconMaxPixels: z.number().int().min(0).max(256),
-  }),
+  /** The effective reveal settings: the person's, with the team policy's floors. */
+  settings: shieldSettingsSchema,
 });
 
 const mediaAddress = z.string().url().max(2048);
@@ -191,6 +188,50 @@ export const messageSpecs = {
     payload: z.object({}).strict(),
     reply: z.object({}),
     from: ['content'],
+  },
+  /** The team policy in force, where it came from, and the floors it sets. */
+  'policy/status': {
+    payload: z.object({}).strict(),
+    reply: z.object({
+      active: z
+        .object({
+          teams: z.array(z.object({ name: z.string(), contact: z.string().optional(), source: z.enum(['file', 'managed']) })),
+          retentionDays: z.number().nullable(),
+          encryptionRequired: z.boolean(),
+          questionnaires: z.array(z.string()),
+          sites: z.array(z.string()),
+        })
+        .nullable(),
+      floors: z.record(z.string(), z.record(z.string(), z.unknown())),
+      file: z.object({ team: z.string(), at: z.number() }).nullable(),
+      managed: z
+        .object({
+          state: z.enum(['ok', 'empty', 'invalid', 'unavailable']),
+          checkedAt: z.number(),
+          errors: z.array(z.string()),
+          lastKnownGood: z.object({ team: z.string(), at: z.number() }).nullable(),
+        })
+        .nullable(),
+    }),
+    from: ['page'],
+  },
+  /** Imports a policy file's text. A malformed file gets one line per bad field, and nothing changes. */
+  'policy/import': {
+    payload: z.object({ text: z.string().max(1_000_000) }).strict(),
+    reply: z.object({ imported: z.boolean(), errors: z.array(z.string()), upgradedFrom: z.number().nullable() }),
+    from: ['page'],
+  },
+  /** Removes the imported policy file (a managed policy stays: only the administrator can change it). */
+  'policy/remove': {
+    payload: z.object({}).strict(),
+    reply: z.object({}),
+    from: ['page'],
+  },
+  /** The person's reveal settings: read them (effective), or set them (a field looser than the team's is refused). */
+  'shield/settings': {
+    payload: z.object({ settings: shieldSettingsSchema.optional() }).strict(),
+    reply: z.object({ settings: shieldSettingsSchema }),
+    from: ['page'],
   },
   /** Postpone the break that is due (limited in number and length by the rules). */
   'breaks/postpone': {

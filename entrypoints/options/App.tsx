@@ -1,4 +1,9 @@
 import { useState } from 'preact/hooks';
+import { useAsync } from '../../components/use-async';
+import { sendMessage } from '../../utils/send-message';
+import { PolicySection } from './PolicySection';
+import { ShieldSection } from './ShieldSection';
+import { TeamContext, type TeamFloors } from './team';
 import { BedtimeSection } from './BedtimeSection';
 import { BreaksSection } from './BreaksSection';
 import { DataSection } from './DataSection';
@@ -16,7 +21,13 @@ export function App() {
   const [changes, setChanges] = useState(0);
   /** Bumped when everything was erased: the site list starts over. */
   const [erasures, setErasures] = useState(0);
+  /** Bumped when the team policy changes: settings are read again with its floors. */
+  const [policyVersion, setPolicyVersion] = useState(0);
+  const policy = useAsync(() => sendMessage('policy/status', {}), [policyVersion]);
+  const team: TeamFloors | null =
+    policy.status === 'ready' && policy.value.active ? { team: [...new Set(policy.value.active.teams.map((x) => x.name))].join(' & '), floors: policy.value.floors } : null;
   return (
+    <TeamContext.Provider value={team}>
     <main class="options stack">
       <h1>{t('optionsTitle')}</h1>
       {welcome && (
@@ -25,7 +36,7 @@ export function App() {
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
-      <SitesSection key={erasures} welcome={welcome} unflag={unflag ? decodeURIComponent(unflag) : null} onChange={() => setChanges((n) => n + 1)} />
+      <SitesSection key={`${erasures}-${policyVersion}`} welcome={welcome} unflag={unflag ? decodeURIComponent(unflag) : null} onChange={() => setChanges((n) => n + 1)} />
       {/* First run: the bedtime guard is the second step. */}
       {welcome && <BedtimeSection welcome />}
       {!welcome && (
@@ -34,10 +45,16 @@ export function App() {
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
-      <BreaksSection />
-      <LimitsSection />
-      {!welcome && <BedtimeSection welcome={false} />}
+      <BreaksSection key={`breaks-${policyVersion}`} />
+      <LimitsSection key={`limits-${policyVersion}`} />
+      {!welcome && <BedtimeSection key={`bedtime-${policyVersion}`} welcome={false} />}
+      <ShieldSection key={`shield-${policyVersion}`} />
+      <PolicySection status={policy} onChanged={() => {
+        setPolicyVersion((n) => n + 1);
+        setChanges((n) => n + 1);
+      }} />
       <DataSection version={changes} onErased={() => setErasures((n) => n + 1)} />
     </main>
+    </TeamContext.Provider>
   );
 }

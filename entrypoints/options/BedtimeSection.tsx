@@ -3,7 +3,9 @@ import { useSettings } from '../../components/use-settings';
 import type { Bedtime } from '../../utils/bedtime/schedule';
 import { t, type MessageKey } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
+import { NumberField } from './NumberField';
 import { SaveRow } from './SaveRow';
+import { TeamLock, useFloor } from './team';
 
 /** Monday first; names in the browser's language (2026-06-01 was a Monday). */
 const weekdayName = (index: number, locale: string) =>
@@ -24,6 +26,9 @@ export function BedtimeSection({ welcome }: { welcome: boolean }) {
     'bedtimeSaved',
   );
   const locale = browser.i18n.getUILanguage();
+  const enabledFloor = useFloor('bedtime', 'enabled');
+  const strengthFloor = useFloor('bedtime', 'strength');
+  const greyFloor = useFloor('bedtime', 'greyscale');
   const setNight = (index: number, change: Partial<Bedtime['nights'][number]>) =>
     bedtime && setBedtime({ ...bedtime, nights: bedtime.nights.map((night, i) => (i === index ? { ...night, ...change } : night)) });
 
@@ -34,9 +39,10 @@ export function BedtimeSection({ welcome }: { welcome: boolean }) {
       {bedtime && (
         <form class="stack" onSubmit={(event) => void submit(event)}>
           <label class="row">
-            <input type="checkbox" name="enabled" checked={bedtime.enabled} onChange={() => setBedtime({ ...bedtime, enabled: !bedtime.enabled })} />
-            {t('bedtimeEnabled')}
+            <input type="checkbox" name="enabled" checked={bedtime.enabled} disabled={enabledFloor?.value === true} onChange={() => setBedtime({ ...bedtime, enabled: !bedtime.enabled })} />
+            {t('bedtimeEnabled')} <TeamLock group="bedtime" field="enabled" />
           </label>
+          <TeamLock group="bedtime" field="nights" />
           <table class="nights">
             <thead>
               <tr>
@@ -68,23 +74,29 @@ export function BedtimeSection({ welcome }: { welcome: boolean }) {
             </tbody>
           </table>
           <fieldset class="stack strength">
-            <legend>{t('bedtimeStrength')}</legend>
+            <legend>
+              {t('bedtimeStrength')} <TeamLock group="bedtime" field="strength" />
+            </legend>
             {(['gentle', 'firm'] as const).map((strength) => (
               <label key={strength} class="row">
-                <input type="radio" name="strength" value={strength} checked={bedtime.strength === strength} onChange={() => setBedtime({ ...bedtime, strength })} />
+                <input
+                  type="radio"
+                  name="strength"
+                  value={strength}
+                  checked={bedtime.strength === strength}
+                  disabled={strength === 'gentle' && strengthFloor?.value === 'firm'}
+                  onChange={() => setBedtime({ ...bedtime, strength })}
+                />
                 {t(strength === 'gentle' ? 'bedtimeGentle' : 'bedtimeFirm')}
               </label>
             ))}
           </fieldset>
           {numbers.map(({ key, label, min, max, step }) => (
-            <label key={key} class="row number">
-              <span>{t(label)}</span>
-              <input type="number" name={key} min={min} max={max} step={step} value={bedtime[key]} onInput={(event) => setBedtime({ ...bedtime, [key]: Number((event.target as HTMLInputElement).value) })} />
-            </label>
+            <NumberField key={key} group="bedtime" field={key} label={t(label)} base={{ min, max }} step={step} value={bedtime[key]} onChange={(value) => setBedtime({ ...bedtime, [key]: value })} />
           ))}
           <label class="row">
-            <input type="checkbox" name="greyscale" checked={bedtime.greyscale} onChange={() => setBedtime({ ...bedtime, greyscale: !bedtime.greyscale })} />
-            {t('bedtimeGreyscale')}
+            <input type="checkbox" name="greyscale" checked={bedtime.greyscale} disabled={greyFloor?.value === true} onChange={() => setBedtime({ ...bedtime, greyscale: !bedtime.greyscale })} />
+            {t('bedtimeGreyscale')} <TeamLock group="bedtime" field="greyscale" />
           </label>
           <SaveRow status={status} />
         </form>

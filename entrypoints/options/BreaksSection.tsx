@@ -2,6 +2,7 @@ import { useSettings } from '../../components/use-settings';
 import type { BreakRules } from '../../utils/breaks/schedule';
 import { t, type MessageKey } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
+import { NumberField } from './NumberField';
 import { SaveRow } from './SaveRow';
 
 const fields: Array<{ key: keyof BreakRules; label: MessageKey; min: number; max: number; step: number }> = [
@@ -26,17 +27,7 @@ export function BreaksSection() {
       {rules && (
         <form class="stack" onSubmit={(event) => void submit(event)}>
           {fields.map(({ key, label, min, max, step }) => (
-            <label key={key} class="row number">
-              <span>{t(label)}</span>
-              <input
-                type="number"
-                min={min}
-                max={max}
-                step={step}
-                value={rules[key]}
-                onInput={(event) => setRules({ ...rules, [key]: Number((event.target as HTMLInputElement).value) })}
-              />
-            </label>
+            <NumberField key={key} group="breaks" field={key} label={t(label)} base={{ min, max }} step={step} value={rules[key]} onChange={(value) => setRules({ ...rules, [key]: value })} />
           ))}
           <SaveRow status={status} />
         </form>

@@ -1,18 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useAsync } from '../../components/use-async';
+import { saveFile } from '../../components/save-file';
 import { exportToCsv } from '../../utils/data/export';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 
-/** Saves a file the person downloads; nothing leaves the machine. */
-function saveFile(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** What Gauze keeps, read from the background: a person can check it, take it, or erase it. */
 export function DataSection({ version, onErased }: { version: number; onErased(): void }) {

@@ -1,7 +1,9 @@
 import { useSettings } from '../../components/use-settings';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
+import { NumberField } from './NumberField';
 import { SaveRow } from './SaveRow';
+import { TeamLock, useFloor } from './team';
 
 /** Daily soft and hard caps, and strict breaks (docs/evidence.md explains the defaults). */
 export function LimitsSection() {
@@ -10,8 +12,7 @@ export function LimitsSection() {
     async (value) => (await sendMessage('limits', { limits: value })).limits,
     'limitsSaved',
   );
-  const minutes = (key: 'softCapMinutes' | 'hardCapMinutes') => (event: Event) =>
-    limits && setLimits({ ...limits, [key]: Number((event.target as HTMLInputElement).value) });
+  const strictFloor = useFloor('limits', 'strictBreaks');
 
   return (
     <section class="card stack" aria-labelledby="limits-heading">
@@ -19,17 +20,17 @@ export function LimitsSection() {
       <p>{t('limitsExplain')}</p>
       {limits && (
         <form class="stack" onSubmit={(event) => void submit(event)}>
-          <label class="row number">
-            <span>{t('limitsSoftCap')}</span>
-            <input type="number" name="softCapMinutes" min={0} max={1440} step={15} value={limits.softCapMinutes} onInput={minutes('softCapMinutes')} />
-          </label>
-          <label class="row number">
-            <span>{t('limitsHardCap')}</span>
-            <input type="number" name="hardCapMinutes" min={0} max={1440} step={15} value={limits.hardCapMinutes} onInput={minutes('hardCapMinutes')} />
-          </label>
+          <NumberField group="limits" field="softCapMinutes" label={t('limitsSoftCap')} base={{ min: 0, max: 1440 }} step={15} value={limits.softCapMinutes} onChange={(value) => setLimits({ ...limits, softCapMinutes: value })} />
+          <NumberField group="limits" field="hardCapMinutes" label={t('limitsHardCap')} base={{ min: 0, max: 1440 }} step={15} value={limits.hardCapMinutes} onChange={(value) => setLimits({ ...limits, hardCapMinutes: value })} />
           <label class="row">
-            <input type="checkbox" name="strictBreaks" checked={limits.strictBreaks} onChange={() => setLimits({ ...limits, strictBreaks: !limits.strictBreaks })} />
-            {t('limitsStrict')}
+            <input
+              type="checkbox"
+              name="strictBreaks"
+              checked={limits.strictBreaks}
+              disabled={strictFloor?.value === true}
+              onChange={() => setLimits({ ...limits, strictBreaks: !limits.strictBreaks })}
+            />
+            {t('limitsStrict')} <TeamLock group="limits" field="strictBreaks" />
           </label>
           <SaveRow status={status} />
         </form>

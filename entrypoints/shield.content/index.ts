@@ -58,6 +58,7 @@ export default defineContentScript({
       (reply) => {
         if (!reply.flagged) onCommand({ type: 'shield/stop' }, { id: browser.runtime.id });
         else {
+          shield.configure(reply.settings);
           shield.setLock(reply.lock);
           shield.notesWanted = reply.hasNotes;
         }

@@ -24,8 +24,23 @@ export type MetaRecord =
   | { key: 'limits'; value: unknown }
   /** The person's bedtime schedule (validated on read). */
   | { key: 'bedtime'; value: unknown }
+  /** The person's reveal settings (validated on read). */
+  | { key: 'shieldSettings'; value: unknown }
+  /** A team policy imported from a file, and when (validated on read). */
+  | { key: 'policyFile'; value: { policy: unknown; at: number } | null }
+  /** The last valid policy from the browser's managed storage, and when it came (last-known-good). */
+  | { key: 'policyManaged'; value: { policy: unknown; at: number } | null }
+  /** What the managed store said when last read. */
+  | { key: 'policyManagedStatus'; value: ManagedStatus }
   /** What the guard has told the person already (the soft cap, once a day; the bedtime warning). */
   | { key: 'guardState'; value: GuardState };
+
+/** The managed store when last read: a valid policy, nothing, a malformed one (with its errors), or no answer. */
+export interface ManagedStatus {
+  state: 'ok' | 'empty' | 'invalid' | 'unavailable';
+  checkedAt: number;
+  errors: string[];
+}
 
 /** Things said once: the exposure day the soft cap was reached, the night the wind-down was announced. */
 export interface GuardState {

@@ -3,10 +3,24 @@ import type { z } from 'zod';
 import type { OpenSegment, Segment } from '../exposure/clock';
 import { siteEntrySchema, type SiteEntry } from '../sites/site-entry';
 import { describeIssues } from '../validation';
-import { breakRulesSchema, defaultBreakRules, type BreakRules } from '../breaks/schedule';
-import { limitsSchema, defaultLimits, type Limits } from '../limits/limits';
-import { bedtimeSchema, defaultBedtime, type Bedtime } from '../bedtime/schedule';
-import { DB_VERSION, openGauzeDB, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
+import { breakRulesSchema, defaultBreakRules } from '../breaks/schedule';
+import { limitsSchema, defaultLimits } from '../limits/limits';
+import { bedtimeSchema, defaultBedtime } from '../bedtime/schedule';
+import { shieldDefaults, shieldSettingsSchema } from '../shield/settings';
+import { activePolicy, teamNames, type ActivePolicy } from '../policy/active';
+import { parsePolicy, type Policy } from '../policy/schema';
+import { effective, looserFields, type Group, type Groups } from '../policy/strictness';
+import { ValidationError } from '../validation';
+import { DB_VERSION, openGauzeDB, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
+
+/** Where each group of settings is kept, how it is checked, and its defaults. */
+const settingsGroups = {
+  breaks: { key: 'breakRules', schema: breakRulesSchema, defaults: defaultBreakRules },
+  limits: { key: 'limits', schema: limitsSchema, defaults: defaultLimits },
+  bedtime: { key: 'bedtime', schema: bedtimeSchema, defaults: defaultBedtime },
+  shield: { key: 'shieldSettings', schema: shieldSettingsSchema, defaults: shieldDefaults },
+} as const;
+type SettingsKey = (typeof settingsGroups)[Group]['key'];
 
 /** Storage facts a person can check in options ("Your data"). */
 export interface StorageSummary {
@@ -40,7 +54,7 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
    * A settings record kept in `meta`, validated on every read: one stored by an older version gets
    * defaults for fields it lacks; a damaged one is named in the console and the defaults apply.
    */
-  async function validatedMeta<T>(key: 'breakRules' | 'limits' | 'bedtime', schema: z.ZodType<T>, defaults: T): Promise<T> {
+  async function validatedMeta<T>(key: SettingsKey, schema: z.ZodType<T>, defaults: T): Promise<T> {
     const record = await (await get()).get('meta', key);
     if (!record) return structuredClone(defaults);
     const parsed = schema.safeParse(record.value);
@@ -49,9 +63,64 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     return structuredClone(defaults);
   }
 
+  async function readPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | null> {
+    const record = await (await get()).get('meta', key);
+    if (record?.key !== key || !record.value) return null;
+    const parsed = parsePolicy(record.value.policy);
+    if (parsed.ok) return { policy: parsed.policy, at: record.value.at };
+    console.warn(`Gauze: ignored stored ${key}:`, parsed.errors.join('; '));
+    return null;
+  }
+
+  const policy = {
+    file: () => readPolicy('policyFile'),
+    /** The last valid managed policy (last-known-good): kept when the managed store is empty, slow or broken. */
+    managed: () => readPolicy('policyManaged'),
+    async setFile(record: { policy: Policy; at: number } | null): Promise<void> {
+      await (await get()).put('meta', { key: 'policyFile', value: record });
+    },
+    async setManaged(record: { policy: Policy; at: number }): Promise<void> {
+      await (await get()).put('meta', { key: 'policyManaged', value: record });
+    },
+    async status(): Promise<ManagedStatus | null> {
+      const record = await (await get()).get('meta', 'policyManagedStatus');
+      return record?.key === 'policyManagedStatus' ? record.value : null;
+    },
+    async setStatus(status: ManagedStatus): Promise<void> {
+      await (await get()).put('meta', { key: 'policyManagedStatus', value: status });
+    },
+    /** The policy in force (file and managed combined), or null. */
+    async active(): Promise<ActivePolicy | null> {
+      const [file, managed] = await Promise.all([readPolicy('policyFile'), readPolicy('policyManaged')]);
+      return activePolicy([...(file ? [{ policy: file.policy, source: 'file' as const }] : []), ...(managed ? [{ policy: managed.policy, source: 'managed' as const }] : [])]);
+    },
+  };
+
+  const settings = {
+    /** A group's effective settings: the person's own (validated), with the team policy's floors on top. */
+    async get<G extends Group>(group: G): Promise<Groups[G]> {
+      const { key, schema, defaults } = settingsGroups[group];
+      const [personal, active] = await Promise.all([validatedMeta(key, schema as unknown as z.ZodType<Groups[G]>, defaults as Groups[G]), policy.active()]);
+      return effective(group, personal, active?.groups[group] as Partial<Groups[G]> | undefined);
+    },
+    /**
+     * Stores the person's settings for a group. A field looser than the team's policy is refused,
+     * each one named with the team's value, and nothing is stored.
+     */
+    async set<G extends Group>(group: G, value: Groups[G]): Promise<Groups[G]> {
+      const active = await policy.active();
+      const looser = looserFields(group, value, active?.groups[group] as Partial<Groups[G]> | undefined);
+      if (active && looser.length)
+        throw new ValidationError(looser.map(({ field, policy: floor }) => `${group}.${field}: your team (${teamNames(active)}) sets ${JSON.stringify(floor)}; you can make it stricter, not looser`));
+      await (await get()).put('meta', { key: settingsGroups[group].key, value });
+      return settings.get(group);
+    },
+  };
+
   return {
     get,
-    validatedMeta,
+    settings,
+    policy,
     /** Records the first start; later starts keep the original time. */
     async recordInstall(now: number): Promise<number> {
       const database = await get();
@@ -70,18 +139,6 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       if (!existing) await tx.store.put({ key: 'frameToken', value: token });
       await tx.done;
       return token;
-    },
-    limits: {
-      get: () => validatedMeta('limits', limitsSchema, defaultLimits),
-      async set(limits: Limits): Promise<void> {
-        await (await get()).put('meta', { key: 'limits', value: limits });
-      },
-    },
-    bedtime: {
-      get: () => validatedMeta('bedtime', bedtimeSchema, defaultBedtime),
-      async set(bedtime: Bedtime): Promise<void> {
-        await (await get()).put('meta', { key: 'bedtime', value: bedtime });
-      },
     },
     guard: {
       async state(): Promise<GuardState> {
@@ -109,13 +166,8 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       },
     },
     breaks: {
-      /** The person's rules; a damaged record is named in the console and the defaults apply. */
-      rules: () => validatedMeta('breakRules', breakRulesSchema, defaultBreakRules),
       async between(from: number, to: number): Promise<BreakRecord[]> {
         return (await get()).getAllFromIndex('breaks', 'at', IDBKeyRange.bound(from, to, false, true));
-      },
-      async setRules(rules: BreakRules): Promise<void> {
-        await (await get()).put('meta', { key: 'breakRules', value: rules });
       },
       async progress(): Promise<BreakProgress> {
         const record = await (await get()).get('meta', 'breakState');
@@ -241,6 +293,23 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
         checkins: checkins.map(({ at, rating, note }) => ({ at, rating, note })),
         overrides: overrides.map(({ at, minutes, reason }) => ({ at, minutes, reason })),
       };
+    },
+    /** Deletes records older than `before` (a team's retention period), in one transaction. */
+    async prune(before: number): Promise<void> {
+      const database = await get();
+      const tx = database.transaction(['exposure', 'reveals', 'breaks', 'checkins', 'overrides'], 'readwrite');
+      const range = IDBKeyRange.upperBound(before, true);
+      const sweep = async (cursor: Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null>) => {
+        for (let at = await cursor; at; at = (await at.continue()) as typeof at) await at.delete();
+      };
+      await Promise.all([
+        sweep(tx.objectStore('exposure').index('start').openCursor(range)),
+        sweep(tx.objectStore('reveals').index('endedAt').openCursor(range)),
+        sweep(tx.objectStore('breaks').index('at').openCursor(range)),
+        sweep(tx.objectStore('checkins').index('at').openCursor(range)),
+        sweep(tx.objectStore('overrides').index('at').openCursor(range)),
+        tx.done,
+      ]);
     },
     /** Erases every record in every store, in one transaction: all or nothing. */
     async eraseAll(): Promise<void> {

@@ -18,7 +18,7 @@ export interface BedtimeState {
 }
 
 export async function bedtimeState(storage: Storage, at: number): Promise<BedtimeState> {
-  const [schedule, recent] = await Promise.all([storage.bedtime.get(), storage.overrides.between(at - WEEK, at + 1)]);
+  const [schedule, recent] = await Promise.all([storage.settings.get('bedtime'), storage.overrides.between(at - WEEK, at + 1)]);
   const { phase, current, next } = bedtimeAt(at, schedule, currentTimeZone());
   const running = recent.find((override) => current && override.at >= current.start && override.at + override.minutes * 60_000 > at);
   return {
@@ -38,7 +38,7 @@ export async function bedtimeState(storage: Storage, at: number): Promise<Bedtim
  * when it starts.
  */
 export async function currentLock(storage: Storage, at: number) {
-  const [progress, limits, today, bedtime] = await Promise.all([storage.breaks.progress(), storage.limits.get(), exposureToday(storage, at), bedtimeState(storage, at)]);
+  const [progress, limits, today, bedtime] = await Promise.all([storage.breaks.progress(), storage.settings.get('limits'), exposureToday(storage, at), bedtimeState(storage, at)]);
   const strict = progress.strictUntil ? ({ reason: 'break', until: progress.strictUntil } as const) : null;
   const night: RevealLock | null =
     bedtime.current && bedtime.overrideUntil === null

@@ -29,7 +29,7 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
       const evaluate = () =>
         serial(async () => {
           const at = now();
-          const [rules, limits, stored, { segments, open }] = await Promise.all([storage.breaks.rules(), storage.limits.get(), storage.breaks.progress(), recent(at)]);
+          const [rules, limits, stored, { segments, open }] = await Promise.all([storage.settings.get('breaks'), storage.settings.get('limits'), storage.breaks.progress(), recent(at)]);
           let progress = stored;
           // A prompted break is taken once the stretch that made it due has ended.
           if (progress.pending && currentStretch(segments, at, rules, progress.pending.kind) !== progress.pending.stretch) {
@@ -62,13 +62,13 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
       events.on('exposure-ticked', () => void evaluate());
 
       handle('breaks/rules', async (payload) => {
-        if (payload.rules) await storage.breaks.setRules(breakRulesSchema.parse(payload.rules));
-        return { rules: await storage.breaks.rules() };
+        if (payload.rules) await storage.settings.set('breaks', breakRulesSchema.parse(payload.rules));
+        return { rules: await storage.settings.get('breaks') };
       });
 
       handle('breaks/next', async () => {
         const at = now();
-        const [rules, progress, { segments }] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
+        const [rules, progress, { segments }] = await Promise.all([storage.settings.get('breaks'), storage.breaks.progress(), recent(at)]);
         const advice = adviseBreak(segments, at, rules, progress.postponed);
         if (advice.kind === 'due') return { kind: advice.break, inSeconds: 0 };
         if (advice.kind === 'warn') return { kind: advice.break, inSeconds: Math.round(advice.inMs / 1000) };
@@ -78,7 +78,7 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
       handle('breaks/postpone', () =>
         serial(async () => {
           const at = now();
-          const [rules, progress, { segments }] = await Promise.all([storage.breaks.rules(), storage.breaks.progress(), recent(at)]);
+          const [rules, progress, { segments }] = await Promise.all([storage.settings.get('breaks'), storage.breaks.progress(), recent(at)]);
           const advice = adviseBreak(segments, at, rules, progress.postponed);
           if (advice.kind !== 'due' || !advice.canPostpone) return { postponed: false };
           const postponed = { stretch: advice.stretch, count: advice.postpones + 1, until: at + rules.postponeMinutes * 60_000 };

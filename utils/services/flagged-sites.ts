@@ -1,6 +1,5 @@
 import { findEntryFor, parseSiteInput, type SiteEntry } from '../sites/site-entry';
 import { siteSuggestions } from '../sites/suggestions';
-import { shieldDefaults } from '../shield/settings';
 import { currentLock } from '../limits/current';
 import type { SenderInfo } from '../messaging';
 import { createSerial } from '../serial';
@@ -74,7 +73,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter): BackgroundServ
         frameToken: await storage.frameToken(),
         hasNotes: (await storage.notes.count()) > 0,
         lock: (await currentLock(storage, now())).lock,
-        settings: { ...shieldDefaults },
+        settings: await storage.settings.get('shield'),
       }));
 
       handle('shield/revealed', async ({ kind, seconds }, _from, sender) => {

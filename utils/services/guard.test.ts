@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { deleteDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME } from '../db/schema';
 import { createStorage } from '../db/storage';
 import type { RevealLock } from '../limits/lock';
@@ -21,7 +21,7 @@ const MIN = 60_000;
 const page = { hasTab: false } as const;
 // 2026-03-02 10:00 UTC, a Monday; the machine's time zone is UTC in the test run.
 const T0 = Date.UTC(2026, 2, 2, 10);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 120));
 
 async function setup() {
   const storage = createStorage();
@@ -66,7 +66,7 @@ async function setup() {
 describe('guard', () => {
   it('tells the tabs at start that nothing is locked', async () => {
     const { told } = await setup();
-    expect(told).toEqual([null]);
+    await vi.waitFor(() => expect(told).toEqual([null]));
   });
 
   it('strict breaks: a prompted break locks reveals for its length; postponing lifts the lock', async () => {
@@ -75,11 +75,10 @@ describe('guard', () => {
     await exposed(0, 50);
     const until = T0 + 55 * MIN;
     expect(await lock()).toEqual({ reason: 'break', until });
-    expect(told.at(-1)).toEqual({ reason: 'break', until });
-    expect(wakes.at(-1)).toBe(until); // the alarm marks the end
+    await vi.waitFor(() => expect(told.at(-1)).toEqual({ reason: 'break', until }));
+    await vi.waitFor(() => expect(wakes.at(-1)).toBe(until)); // the alarm marks the end
     await handlers['breaks/postpone']!({}, 'page', page);
-    await settle();
-    expect(told.at(-1)).toBeNull();
+    await vi.waitFor(() => expect(told.at(-1)).toBeNull());
     expect(await lock()).toBeNull();
     // Without a postponement, the lock ends by itself at its time.
     clock.now = until + 1;

@@ -58,7 +58,7 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
       const evaluate = () =>
         serial(async () => {
           const at = now();
-          const [{ lock, today, bedtime }, limits, state] = await Promise.all([currentLock(storage, at), storage.limits.get(), storage.guard.state()]);
+          const [{ lock, today, bedtime }, limits, state] = await Promise.all([currentLock(storage, at), storage.settings.get('limits'), storage.guard.state()]);
           sites = await storage.sites.list();
           const wasFirm = firm;
           firm = lock?.reason === 'bedtime' && bedtime.schedule.strength === 'firm';
@@ -107,16 +107,16 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
 
       handle('limits', async (payload) => {
         if (payload.limits) {
-          await storage.limits.set(limitsSchema.parse(payload.limits));
+          await storage.settings.set('limits', limitsSchema.parse(payload.limits));
           await evaluate();
         }
-        const [limits, { lock }] = await Promise.all([storage.limits.get(), currentLock(storage, now())]);
+        const [limits, { lock }] = await Promise.all([storage.settings.get('limits'), currentLock(storage, now())]);
         return { limits, lock };
       });
 
       handle('bedtime', async (payload) => {
         if (payload.bedtime) {
-          await storage.bedtime.set(bedtimeSchema.parse(payload.bedtime));
+          await storage.settings.set('bedtime', bedtimeSchema.parse(payload.bedtime));
           await evaluate();
         }
         const state = await bedtimeState(storage, now());

@@ -8,6 +8,7 @@ import { createDataService } from './data';
 import { createBreaksService, type BreakPrompter } from './breaks';
 import { createGuardService, type GuardBrowser } from './guard';
 import { createDashboardService } from './dashboard';
+import { createPolicyService, type PolicyBrowser } from './policy';
 import type { BackgroundService, ServiceEvents } from './types';
 
 /** Every background capability, in start order. A new capability is registered here. */
@@ -17,10 +18,12 @@ export function createServices(
   watch: BrowserWatch,
   prompter: BreakPrompter,
   guard: GuardBrowser,
+  managed: PolicyBrowser,
 ): readonly BackgroundService[] {
   return [
     statusService,
     createFlaggedSitesService(shield),
+    createPolicyService(shield, managed),
     createShieldControlService(tabs),
     createExposureService(watch),
     createBreaksService(prompter),

@@ -25,6 +25,11 @@ export function createShieldControlService(tabs: TabMessenger): BackgroundServic
         return {};
       });
 
+      handle('shield/settings', async ({ settings }) => {
+        if (settings) await storage.settings.set('shield', settings);
+        return { settings: await storage.settings.get('shield') };
+      });
+
       handle('notes/lookup', async ({ addresses }) => {
         const hashes = await Promise.all(addresses.map((address) => storage.notes.hash(address)));
         const records = await storage.notes.get(hashes);

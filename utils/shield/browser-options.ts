@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { formatClock } from '../exposure/format';
 import { t, type MessageKey } from '../i18n';
 import { sendMessage } from '../send-message';
-import { revealSteps } from './ladder';
 import type { MediaKind } from './media';
 import type { PageShieldOptions } from './page-shield';
 import { shieldDefaults } from './settings';
@@ -24,7 +23,6 @@ const kindLabels: Record<MediaKind, MessageKey> = {
 export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {}): PageShieldOptions {
   return {
     settings: { ...shieldDefaults },
-    allowedSteps: revealSteps.slice(1),
     dir: browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr',
     now: Date.now,
     coveredDescription: t('shieldCoveredDescription'),

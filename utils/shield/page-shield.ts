@@ -8,8 +8,8 @@ import type { RevealLock } from '../limits/lock';
 import { createSoundGuard } from './sound-guard';
 
 export interface PageShieldOptions {
+  /** Until the background answers, the defaults (the background then sends the effective settings). */
   settings: ShieldSettings;
-  allowedSteps: readonly RevealStep[];
   dir: 'ltr' | 'rtl';
   /** Read by screen readers on every covered item, after its own name. */
   coveredDescription: string;
@@ -45,7 +45,9 @@ const idle = (work: () => void) =>
  * Work at page load is per batch of mutations, not per element; the rest waits for idle time.
  */
 export function startPageShield(doc: Document, options: PageShieldOptions) {
-  const { settings } = options;
+  let settings = options.settings;
+  /** The ladder in force: "cover" and the steps the settings allow, in the ladder's order. */
+  const allowedSteps = () => settings.allowedSteps as readonly RevealStep[];
   /** What Gauze set on each element: the truth the tamper guard restores attributes to. */
   const steps = new WeakMap<Element, RevealStep>();
   const exempt = new WeakSet<Element>();
@@ -332,9 +334,9 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     const current = steps.get(item) ?? 'cover';
     card.show(item.getBoundingClientRect(), options.cardText(kind, describeMedia(item, kind)), {
       current,
-      allowed: options.allowedSteps,
+      allowed: allowedSteps(),
       locked: lock && locked() ? options.lockText(lock) : null,
-      sound: item instanceof HTMLVideoElement && current !== 'cover' ? sound.hasSound(item) : null,
+      sound: item instanceof HTMLVideoElement && current !== 'cover' && settings.soundAllowed ? sound.hasSound(item) : null,
     }, {
       step: (step) => setStep(item, step),
       askOverride: lock?.override && locked() ? options.askOverride : undefined,
@@ -374,7 +376,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     // A covered item takes the click for itself: one deliberate step, and the page never sees it.
     event.preventDefault();
     event.stopImmediatePropagation();
-    setStep(item, nextStep(steps.get(item) ?? 'cover', options.allowedSteps));
+    setStep(item, nextStep(steps.get(item) ?? 'cover', allowedSteps()));
     showCard(item);
   };
 
@@ -426,7 +428,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     if (focused && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       event.stopImmediatePropagation();
-      setStep(item, nextStep(current, options.allowedSteps));
+      setStep(item, nextStep(current, allowedSteps()));
     } else if (event.key === 'Escape' && current !== 'cover') {
       event.preventDefault();
       setStep(item, 'cover');
@@ -436,7 +438,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       // Peek: the first step, only while the key is held.
       if (current !== 'cover') return;
       peeking = item;
-      setStep(item, nextStep('cover', options.allowedSteps));
+      setStep(item, nextStep('cover', allowedSteps()));
     } else if (event.key === 'r' || event.key === 'R') {
       const note = noteActions(item);
       note?.save(note.text, !note.reviewed);
@@ -446,7 +448,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       event.preventDefault();
       showCard(item);
       card.editNote();
-    } else if ((event.key === 's' || event.key === 'S') && item instanceof HTMLVideoElement && current !== 'cover') {
+    } else if ((event.key === 's' || event.key === 'S') && item instanceof HTMLVideoElement && current !== 'cover' && settings.soundAllowed) {
       sound.setSound(item, !sound.hasSound(item));
       showCard(item);
     } else return;
@@ -510,6 +512,16 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
         if (!media.paused) media.pause();
       }
     },
+    /** The effective settings from the background (the person's, with the team's floors). */
+    configure(next: ShieldSettings): void {
+      settings = next;
+      // The first step's blur, when it differs from the stylesheet's default.
+      if (next.blurPixels !== 28) doc.documentElement?.style.setProperty('--gauze-blur', `${next.blurPixels}px`);
+      for (const item of [...revealed]) {
+        const step = steps.get(item);
+        if (step && !next.allowedSteps.includes(step as never)) setStep(item, 'cover');
+      }
+    },
     /** Locks reveals until a time (covering everything now), or lifts the lock (null). */
     setLock(next: RevealLock | null): void {
       lock = next;
@@ -517,7 +529,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     },
     /** "Reveal all on this page", from the popup only: every item to the last allowed step. */
     revealAll(): void {
-      const last = options.allowedSteps.at(-1) ?? 'cover';
+      const last = allowedSteps().at(-1) ?? 'cover';
       for (const scope of [doc, ...roots]) for (const item of scope.querySelectorAll(ITEM_SELECTOR)) if (isItem(item)) setStep(item, last);
     },
     /** Frames whose own document Gauze protects item by item are released; others stay covered. */

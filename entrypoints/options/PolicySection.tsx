@@ -1,0 +1,206 @@
+import { useState } from 'preact/hooks';
+import { saveFile } from '../../components/save-file';
+import type { AsyncState } from '../../components/use-async';
+import { t, type MessageKey } from '../../utils/i18n';
+import { parsePolicy, POLICY_VERSION } from '../../utils/policy/schema';
+import type { Reply } from '../../utils/messaging';
+import { sendMessage } from '../../utils/send-message';
+
+type Status = Reply<'policy/status'>;
+const managedStates: Record<NonNullable<Status['managed']>['state'], MessageKey> = {
+  ok: 'policyManaged_ok',
+  invalid: 'policyManaged_invalid',
+  unavailable: 'policyManaged_unavailable',
+  empty: 'policyManaged_empty',
+};
+const groupLabels: Record<'breaks' | 'limits' | 'bedtime' | 'shield', MessageKey> = {
+  breaks: 'policyBuildInclude_breaks',
+  limits: 'policyBuildInclude_limits',
+  bedtime: 'policyBuildInclude_bedtime',
+  shield: 'policyBuildInclude_shield',
+};
+const date = (at: number) => new Date(at).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * The team policy: which is in force and where it came from (a file, or the organisation's
+ * managed policy, with its status), importing a file (picker or drop) with every bad field
+ * named, and building a policy file for a team.
+ */
+export function PolicySection({ status, onChanged }: { status: AsyncState<Status>; onChanged(): void }) {
+  const [errors, setErrors] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const importText = async (text: string) => {
+    setNotice(null);
+    const reply = await sendMessage('policy/import', { text });
+    setErrors(reply.errors);
+    if (reply.imported) {
+      setNotice(reply.upgradedFrom ? t('policyImportedUpgraded', String(reply.upgradedFrom)) : t('policyImported'));
+      onChanged();
+    }
+  };
+  const importFile = async (file: File | undefined) => file && importText(await file.text());
+  const remove = async () => {
+    await sendMessage('policy/remove', {});
+    setNotice(t('policyRemoved'));
+    onChanged();
+  };
+
+  const value = status.status === 'ready' ? status.value : null;
+  return (
+    <section class="card stack" aria-labelledby="policy-heading" data-testid="policy">
+      <h2 id="policy-heading">{t('policyHeading')}</h2>
+      {value?.active ? (
+        <div class="stack" data-testid="policy-active">
+          {value.active.teams.map((team) => (
+            <p key={`${team.source}-${team.name}`}>
+              <span aria-hidden="true">🔒 </span>
+              {t(team.source === 'managed' ? 'policyFromManaged' : 'policyFromFile', team.name)}
+              {team.contact ? ` ${t('policyContact', team.contact)}` : ''}
+            </p>
+          ))}
+          <p class="muted">{t('policyFloorsExplain')}</p>
+          {value.active.sites.length > 0 && <p>{t('policySites', value.active.sites.join(', '))}</p>}
+          {value.active.retentionDays !== null && <p>{t('policyRetention', String(value.active.retentionDays))}</p>}
+          {value.active.encryptionRequired && (
+            <p role="alert" class="error">
+              {t('policyEncryptionUnsupported')}
+            </p>
+          )}
+        </div>
+      ) : (
+        <p>{t('policyNone')}</p>
+      )}
+      {value?.managed && value.managed.state !== 'empty' && (
+        <div class="stack" data-testid="policy-managed">
+          <p>{t(managedStates[value.managed.state], date(value.managed.checkedAt))}</p>
+          {value.managed.errors.length > 0 && (
+            <ul class="errors">
+              {value.managed.errors.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+          {value.managed.state !== 'ok' && value.managed.lastKnownGood && <p>{t('policyLastKnownGood', [value.managed.lastKnownGood.team, date(value.managed.lastKnownGood.at)])}</p>}
+        </div>
+      )}
+      {value?.file && (
+        <div class="row">
+          <p>{t('policyFileImported', [value.file.team, date(value.file.at)])}</p>
+          <button type="button" onClick={() => void remove()}>
+            {t('policyRemove')}
+          </button>
+        </div>
+      )}
+
+      <div
+        class={`drop stack${dragging ? ' dragging' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          void importFile(event.dataTransfer?.files[0]);
+        }}
+      >
+        <label class="stack">
+          <span>{t('policyImportLabel')}</span>
+          <input type="file" name="policy-file" accept=".json,application/json" onChange={(event) => void importFile((event.target as HTMLInputElement).files?.[0])} />
+        </label>
+      </div>
+      {errors.length > 0 && (
+        <div role="alert" class="stack" data-testid="policy-errors">
+          <p class="error">{t('policyImportFailed')}</p>
+          <ul class="errors">
+            {errors.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {notice && <p role="status">{notice}</p>}
+      <PolicyBuilder />
+    </section>
+  );
+}
+
+/** A team lead builds a policy from the team's sites and their own current settings, and saves it as a file. */
+function PolicyBuilder() {
+  const [name, setName] = useState('');
+  const [contact, setContact] = useState('');
+  const [sites, setSites] = useState('');
+  const [include, setInclude] = useState({ breaks: true, limits: true, bedtime: false, shield: false });
+  const [problems, setProblems] = useState<string[]>([]);
+
+  const build = async (event: Event) => {
+    event.preventDefault();
+    const [breaks, limits, bedtime, shield] = await Promise.all([
+      sendMessage('breaks/rules', {}),
+      sendMessage('limits', {}),
+      sendMessage('bedtime', {}),
+      sendMessage('shield/settings', {}),
+    ]);
+    const policy = {
+      format: 'gauze-policy',
+      version: POLICY_VERSION,
+      team: { name: name.trim(), ...(contact.trim() ? { contact: contact.trim() } : {}) },
+      sites: sites
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((host) => ({ host: host.toLowerCase(), subdomains: true })),
+      ...(include.breaks ? { breaks: breaks.rules } : {}),
+      ...(include.limits ? { limits: limits.limits } : {}),
+      ...(include.bedtime ? { bedtime: bedtime.bedtime } : {}),
+      ...(include.shield ? { shield: shield.settings } : {}),
+    };
+    const parsed = parsePolicy(policy);
+    setProblems(parsed.ok ? [] : parsed.errors);
+    if (parsed.ok) saveFile(`gauze-policy-${name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'team'}.json`, 'application/json', JSON.stringify(parsed.policy, null, 2));
+  };
+
+  return (
+    <details class="stack builder">
+      <summary>{t('policyBuildSummary')}</summary>
+      <form class="stack" onSubmit={(event) => void build(event)}>
+        <p class="muted">{t('policyBuildExplain')}</p>
+        <label class="stack">
+          <span>{t('policyBuildName')}</span>
+          <input type="text" name="team-name" required maxLength={80} value={name} onInput={(event) => setName((event.target as HTMLInputElement).value)} />
+        </label>
+        <label class="stack">
+          <span>{t('policyBuildContact')}</span>
+          <input type="text" name="team-contact" maxLength={200} value={contact} onInput={(event) => setContact((event.target as HTMLInputElement).value)} />
+        </label>
+        <label class="stack">
+          <span>{t('policyBuildSites')}</span>
+          <textarea name="team-sites" rows={3} value={sites} onInput={(event) => setSites((event.target as HTMLTextAreaElement).value)} />
+        </label>
+        <fieldset class="stack strength">
+          <legend>{t('policyBuildInclude')}</legend>
+          {(['breaks', 'limits', 'bedtime', 'shield'] as const).map((group) => (
+            <label key={group} class="row">
+              <input type="checkbox" checked={include[group]} onChange={() => setInclude({ ...include, [group]: !include[group] })} />
+              {t(groupLabels[group])}
+            </label>
+          ))}
+        </fieldset>
+        <div class="row">
+          <button type="submit" class="primary">
+            {t('policyBuildSave')}
+          </button>
+        </div>
+        {problems.length > 0 && (
+          <ul role="alert" class="errors">
+            {problems.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,123 @@
+import type { ActivePolicy } from '../policy/active';
+import { parsePolicy } from '../policy/schema';
+import { createSerial } from '../serial';
+import type { SiteEntry } from '../sites/site-entry';
+import type { ShieldAdapter } from './flagged-sites';
+import type { BackgroundService } from './types';
+
+/** The browser's managed storage; injected so the service is testable in Node. */
+export interface PolicyBrowser {
+  /** The value of the managed key `policy` (undefined when none is set); rejects when the store cannot be read. */
+  readManaged(): Promise<unknown>;
+  /** Called when the administrator's policy changes. Registered synchronously at worker start. */
+  onManagedChanged(listener: () => void): void;
+}
+
+/** How long the managed store may take before its answer counts as missing (the last valid policy stays). */
+export const MANAGED_TIMEOUT_MS = 5000;
+const DAY = 86_400_000;
+
+/**
+ * Team policies: one imported from a file, and one from the browser's managed storage (enterprise
+ * policy). The managed one is read at every worker start and on change; a valid one is kept as
+ * last-known-good, so an empty, slow or broken store never loosens anything. The combined policy
+ * flags its sites (as the team's, which members cannot unflag), sets floors under every setting
+ * (storage.settings), and limits how long records are kept.
+ */
+export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowser): BackgroundService {
+  return {
+    id: 'policy',
+    start({ storage, now, handle, events }) {
+      const serial = createSerial();
+
+      /** Makes the team's sites, retention and floors take effect. */
+      const apply = async () => {
+        const active = await storage.policy.active();
+        await syncTeamSites(active);
+        if (active?.retentionDays) await storage.prune(now() - active.retentionDays * DAY);
+        events.emit('lock-changed');
+      };
+
+      const syncTeamSites = async (active: ActivePolicy | null) => {
+        const current = await storage.sites.list();
+        const wanted = active?.sites ?? [];
+        const stale = current.filter((entry) => entry.source === 'team' && !wanted.some((site) => site.host === entry.host));
+        const added: SiteEntry[] = wanted
+          .filter((site) => !current.some((entry) => entry.host === site.host && entry.source === 'team' && entry.subdomains === site.subdomains))
+          .map((site) => ({ host: site.host, subdomains: site.subdomains, source: 'team', addedAt: now() }));
+        if (!stale.length && !added.length) return;
+        await storage.sites.delete(stale.map((entry) => entry.host));
+        await storage.sites.put(added);
+        const entries = await storage.sites.list();
+        await shield.register(entries);
+        await shield.protectOpenTabs(added);
+        await shield.releaseOpenTabs(stale, entries);
+      };
+
+      const refresh = () =>
+        serial(async () => {
+          const checkedAt = now();
+          let raw: unknown;
+          try {
+            raw = await Promise.race([
+              managed.readManaged(),
+              new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${MANAGED_TIMEOUT_MS / 1000} s`)), MANAGED_TIMEOUT_MS)),
+            ]);
+          } catch (error) {
+            await storage.policy.setStatus({ state: 'unavailable', checkedAt, errors: [error instanceof Error ? error.message : String(error)] });
+            return apply();
+          }
+          if (raw === undefined || raw === null) {
+            await storage.policy.setStatus({ state: 'empty', checkedAt, errors: [] });
+          } else {
+            const parsed = parsePolicy(raw);
+            if (parsed.ok) {
+              await storage.policy.setManaged({ policy: parsed.policy, at: checkedAt });
+              await storage.policy.setStatus({ state: 'ok', checkedAt, errors: [] });
+            } else {
+              console.warn('Gauze: the managed policy is malformed; the last valid one stays:', parsed.errors.join('; '));
+              await storage.policy.setStatus({ state: 'invalid', checkedAt, errors: parsed.errors });
+            }
+          }
+          await apply();
+        }).catch((error: unknown) => console.error('Gauze: policy', error));
+
+      managed.onManagedChanged(() => void refresh());
+      void refresh();
+
+      handle('policy/status', async () => {
+        const [active, file, lastKnownGood, status] = await Promise.all([storage.policy.active(), storage.policy.file(), storage.policy.managed(), storage.policy.status()]);
+        return {
+          active: active && {
+            teams: active.teams,
+            retentionDays: active.retentionDays,
+            encryptionRequired: active.encryptionRequired,
+            questionnaires: active.questionnaires.map((q) => q.title),
+            sites: active.sites.map((site) => site.host),
+          },
+          floors: active?.groups ?? {},
+          file: file && { team: file.policy.team.name, at: file.at },
+          managed: status && { ...status, lastKnownGood: lastKnownGood && { team: lastKnownGood.policy.team.name, at: lastKnownGood.at } },
+        };
+      });
+
+      handle('policy/import', ({ text }) =>
+        serial(async () => {
+          const parsed = parsePolicy(text);
+          if (!parsed.ok) return { imported: false, errors: parsed.errors, upgradedFrom: null };
+          await storage.policy.setFile({ policy: parsed.policy, at: now() });
+          await apply();
+          return { imported: true, errors: [], upgradedFrom: parsed.upgradedFrom };
+        }),
+      );
+
+      handle('policy/remove', () =>
+        serial(async () => {
+          await storage.policy.setFile(null);
+          await apply();
+          return {};
+        }),
+      );
+    },
+  };
+}
