@@ -8,6 +8,7 @@ import { formatDuration } from '../../utils/exposure/format';
 import { t, type MessageKey } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import { ExposureChart } from './ExposureChart';
+import { ShareSummary } from './ShareSummary';
 import './dashboard.css';
 
 /** How many exposure days each view reads. */
@@ -145,6 +146,8 @@ export function App() {
         <h2 id="check-in-heading">{t('checkInHeading')}</h2>
         <CheckIn onSaved={() => setVersion((n) => n + 1)} />
       </section>
+
+      <ShareSummary />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { saveFile } from '../../components/save-file';
 import type { AsyncState } from '../../components/use-async';
 import { t, type MessageKey } from '../../utils/i18n';
@@ -124,6 +125,11 @@ export function PolicySection({ status, onChanged }: { status: AsyncState<Status
       )}
       {notice && <p role="status">{notice}</p>}
       <PolicyBuilder />
+      <div class="row">
+        <a class="button" href={browser.runtime.getURL('/team.html')} target="_blank">
+          {t('policyOpenTeamView')}
+        </a>
+      </div>
     </section>
   );
 }

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { ask } from './support/sites.ts';
@@ -52,6 +55,38 @@ describe('dashboard in chromium', () => {
     const reply = (await ask(page, 'dashboard/data', { days: 1 })).reply as { days: Array<{ checkIns: number }> };
     expect(reply.days[0]!.checkIns).toBeGreaterThanOrEqual(1);
     await page.close();
+  });
+
+  it('a weekly summary file holds totals only, and the team view adds several up', async () => {
+    const page = await gauze.openPage('dashboard.html');
+    const downloads = mkdtempSync(join(tmpdir(), 'gauze-summary-'));
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await page.waitForSelector('[data-testid=share] button');
+    await page.click('input[name=share-check-ins]');
+    await page.click('[data-testid=share] button');
+    const deadline = Date.now() + 10_000;
+    while (!readdirSync(downloads).some((name) => name.endsWith('.json')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const [file] = readdirSync(downloads).filter((name) => name.endsWith('.json'));
+    const text = readFileSync(join(downloads, file!), 'utf8');
+    const summary = JSON.parse(text) as { format: string; exposureSeconds: number; checkIns?: { count: number } };
+    expect(summary.format).toBe('gauze-weekly-summary');
+    expect(summary.checkIns).toBeDefined();
+    expect(text).not.toMatch(/x\.com|case\.example|http/); // no sites, no addresses
+    const week = (await ask(page, 'dashboard/data', { days: 7 })).reply as { days: Array<{ exposure: number }> };
+    expect(summary.exposureSeconds).toBe(week.days.reduce((sum, day) => sum + day.exposure, 0));
+    await page.close();
+
+    // Two members' files (the same one twice here) and one that is not a summary.
+    copyFileSync(join(downloads, file!), join(downloads, 'second.json'));
+    writeFileSync(join(downloads, 'broken.txt'), '{"format":"gauze-weekly-summary","version":1}');
+    const team = await gauze.openPage('team.html');
+    const input = await team.waitForSelector('input[name=summaries]');
+    await input!.uploadFile(join(downloads, file!), join(downloads, 'second.json'), join(downloads, 'broken.txt'));
+    await team.waitForSelector('[data-testid=team-total]');
+    expect(await team.$eval('#team-total', (el) => el.textContent)).toBe(english('teamTotalHeading', '2'));
+    expect(await team.$$eval('[data-testid=team-errors] li', (items) => items.length)).toBeGreaterThan(0);
+    await team.close();
   });
 
   it('early-warning signals are shown with their explanation', async () => {
