@@ -11,3 +11,5 @@ export function createSerial() {
     return next;
   };
 }
+
+export type Serial = ReturnType<typeof createSerial>;

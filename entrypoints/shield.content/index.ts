@@ -29,6 +29,12 @@ export default defineContentScript({
     scope[marker] = true;
 
     const shield = startPageShield(document, browserShieldOptions());
+    // Nothing can be revealed until the background has said which settings and which lock hold
+    // (a team policy may forbid the full view; bedtime may lock everything). If it never answers,
+    // it stays so: fail closed.
+    shield.setLock({ reason: 'unavailable', until: Number.MAX_SAFE_INTEGER });
+    /** A lock told by broadcast is at least as new as one in a hello reply that arrives after it. */
+    let lockTold = false;
 
     const onCommand = (message: unknown, sender: { id?: string }): Promise<boolean> | undefined => {
       if (sender.id !== browser.runtime.id) return undefined;
@@ -39,31 +45,43 @@ export default defineContentScript({
         frameLink.stop();
         browser.runtime.onMessage.removeListener(onCommand);
       } else if (command.type === 'shield/recover-all') shield.recoverAll();
-      else if (command.type === 'shield/lock') shield.setLock(command.lock);
+      else if (command.type === 'shield/lock') {
+        lockTold = true;
+        shield.setLock(command.lock);
+      } else if (command.type === 'shield/refresh') void greet();
       else shield.revealAll();
       // An answer tells the background that a shield is listening in this tab.
       return Promise.resolve(true);
     };
     browser.runtime.onMessage.addListener(onCommand);
 
-    // If the background cannot be reached, the shield keeps its defaults: covered stays covered.
-    const hello = sendMessage('shield/hello', {});
+    /** Asks the background for the settings and lock in force (at start, after a change, back from the page cache). */
+    const greet = () => {
+      const hello = sendMessage('shield/hello', {});
+      hello.then(
+        (reply) => {
+          if (!reply.flagged) onCommand({ type: 'shield/stop' }, { id: browser.runtime.id });
+          else {
+            shield.configure(reply.settings);
+            if (!lockTold) shield.setLock(reply.lock);
+            lockTold = false;
+            shield.notesWanted = reply.hasNotes;
+          }
+        },
+        (error: unknown) => console.warn('Gauze: the background did not answer; media stays covered.', error),
+      );
+      return hello;
+    };
+    const hello = greet();
     const frameLink = createFrameLink(
       window,
       hello.then((reply) => reply.frameToken),
       shield.frames,
     );
     shield.askFrame = frameLink.query;
-    hello.then(
-      (reply) => {
-        if (!reply.flagged) onCommand({ type: 'shield/stop' }, { id: browser.runtime.id });
-        else {
-          shield.configure(reply.settings);
-          shield.setLock(reply.lock);
-          shield.notesWanted = reply.hasNotes;
-        }
-      },
-      (error: unknown) => console.warn('Gauze: the background did not answer; media stays covered.', error),
-    );
+    // A page restored from the back/forward cache missed every broadcast while it was away.
+    addEventListener('pageshow', (event) => {
+      if (event.persisted) void greet().catch(() => undefined);
+    });
   },
 });

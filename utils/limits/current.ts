@@ -40,9 +40,12 @@ export async function bedtimeState(storage: Storage, at: number): Promise<Bedtim
 export async function currentLock(storage: Storage, at: number) {
   const [progress, limits, today, bedtime] = await Promise.all([storage.breaks.progress(), storage.settings.get('limits'), exposureToday(storage, at), bedtimeState(storage, at)]);
   const strict = progress.strictUntil ? ({ reason: 'break', until: progress.strictUntil } as const) : null;
+  const cap = capLock(today.seconds, limits.hardCapMinutes, today.nextDayStart);
+  const others = strongestLock([strict, cap], at);
+  // An override is offered only when it would open something: not while another lock holds.
   const night: RevealLock | null =
     bedtime.current && bedtime.overrideUntil === null
-      ? { reason: 'bedtime', until: bedtime.current.end, ...(bedtime.overridesLeft > 0 ? { override: true } : {}) }
+      ? { reason: 'bedtime', until: bedtime.current.end, ...(bedtime.overridesLeft > 0 && !others ? { override: true } : {}) }
       : null;
-  return { lock: strongestLock([strict, capLock(today.seconds, limits.hardCapMinutes, today.nextDayStart), night], at), today, bedtime };
+  return { lock: strongestLock([others, night], at), today, bedtime };
 }

@@ -3,6 +3,8 @@
  * break, the hard daily cap, the bedtime guard) and this picks what the shield is told.
  */
 export type LockReason = 'break' | 'cap' | 'bedtime';
+/** Also, only inside a page: Gauze's background has not answered yet (or cannot), so nothing opens. */
+export type PageLockReason = LockReason | 'unavailable';
 
 export interface RevealLock {
   reason: LockReason;

@@ -62,6 +62,17 @@ describe('policy format', () => {
   });
 });
 
+describe('bedtime nights', () => {
+  it('a night-shift window (11:00 to 19:00) and an evening one (23:00 to 07:00) combine into one that holds both', () => {
+    const mine = { on: true, bedtime: '23:00', wake: '07:00' };
+    const team = { on: true, bedtime: '11:00', wake: '19:00' };
+    const nights = (night: typeof mine) => Array.from({ length: 7 }, () => night);
+    const merged = effective('bedtime', { ...schemas.bedtime.parse({}), nights: nights(mine) }, { nights: nights(team) });
+    expect(merged.nights[0]).toEqual({ on: true, bedtime: '23:00', wake: '19:00' });
+    expect(looserFields('bedtime', { ...schemas.bedtime.parse({}), nights: nights(mine) }, { nights: nights(team) }).map((f) => f.field)).toEqual(['nights']);
+  });
+});
+
 // ---- the merge --------------------------------------------------------------------------------
 
 const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);

@@ -59,10 +59,19 @@ export const strictness: { [G in Group]: { [F in keyof Groups[G]]-?: Rule } } = 
 };
 
 type Night = Bedtime['nights'][number];
-/** Minutes after noon, so that 23:00 comes before 00:30 (bedtimes) and 07:00 after 23:00 (wakes). */
+/** Minutes after noon, so that 23:00 comes before 00:30 (a bedtime before 12:00 is after midnight). */
 const afterNoon = (time: string) => {
   const [h, m] = time.split(':').map(Number);
   return ((h! + 12) % 24) * 60 + m!;
+};
+/**
+ * A night as minutes from the evening's noon: bedtime, and the first wake time after it (as
+ * utils/bedtime/schedule.ts reads them), so a night-shift wake at 19:00 is later than 07:00.
+ */
+const span = (night: Night) => {
+  const start = afterNoon(night.bedtime);
+  const wake = afterNoon(night.wake);
+  return { start, end: wake > start ? wake : wake + 1440 };
 };
 
 /** The stricter of two values under a rule. */
@@ -79,11 +88,12 @@ export function stricter(rule: Rule, a: unknown, b: unknown): unknown {
       const theirs = (b as Night[])[i]!;
       if (!theirs.on) return mine;
       if (!mine.on) return theirs;
-      return {
-        on: true,
-        bedtime: afterNoon(mine.bedtime) <= afterNoon(theirs.bedtime) ? mine.bedtime : theirs.bedtime,
-        wake: afterNoon(mine.wake) >= afterNoon(theirs.wake) ? mine.wake : theirs.wake,
-      };
+      // The window that holds both: the earlier bedtime and the later wake. Longer than a day
+      // cannot be written as one night; then the whole day from the earlier bedtime (wake = bedtime).
+      const [x, y] = [span(mine), span(theirs)];
+      const bedtime = x.start <= y.start ? mine.bedtime : theirs.bedtime;
+      if (Math.max(x.end, y.end) - Math.min(x.start, y.start) >= 1440) return { on: true, bedtime, wake: bedtime };
+      return { on: true, bedtime, wake: x.end >= y.end ? mine.wake : theirs.wake };
     });
   }
   return rule.order.indexOf(a as string) >= rule.order.indexOf(b as string) ? a : b;
@@ -101,7 +111,9 @@ export function atLeastAsStrict(rule: Rule, a: unknown, b: unknown): boolean {
     return (a as Night[]).every((mine, i) => {
       const theirs = (b as Night[])[i]!;
       if (!theirs.on) return true;
-      return mine.on && afterNoon(mine.bedtime) <= afterNoon(theirs.bedtime) && afterNoon(mine.wake) >= afterNoon(theirs.wake);
+      const [x, y] = [span(mine), span(theirs)];
+      // A whole day (wake = bedtime) is as strict as a night can be.
+      return mine.on && ((x.start <= y.start && x.end >= y.end) || x.end - x.start === 1440);
     });
   }
   return rule.order.indexOf(a as string) >= rule.order.indexOf(b as string);

@@ -2,7 +2,7 @@ import { findEntryFor, parseSiteInput, type SiteEntry } from '../sites/site-entr
 import { siteSuggestions } from '../sites/suggestions';
 import { currentLock } from '../limits/current';
 import type { SenderInfo } from '../messaging';
-import { createSerial } from '../serial';
+import { createSerial, type Serial } from '../serial';
 import type { BackgroundService } from './types';
 
 /** How the flagged-site list reaches the browser; injected so the service is testable in Node. */
@@ -21,12 +21,13 @@ export class FlagError extends Error {
  * it. The registration is re-applied at every worker start, so a list changed while the worker was
  * down, or a registration the browser dropped, is repaired at once.
  */
-export function createFlaggedSitesService(shield: ShieldAdapter): BackgroundService {
+export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Serial = createSerial()): BackgroundService {
   return {
     id: 'flagged-sites',
     start({ storage, now, handle }) {
-      // One change at a time, so two quick flags cannot race each other's registration.
-      const serial = createSerial();
+      // One change at a time (shared with the team policy's), so two quick changes cannot race
+      // each other's registration.
+      const serial = sitesQueue;
 
       const add = (make: (at: number) => SiteEntry[]) =>
         serial(async () => {

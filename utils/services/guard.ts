@@ -55,42 +55,51 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
         return !!host && !!findEntryFor(sites, host);
       };
 
+      /** One side effect; its failure is logged and does not stop the others (the alarm above all). */
+      const attempt = async (what: string, work: () => Promise<unknown>): Promise<boolean> => {
+        try {
+          await work();
+          return true;
+        } catch (error) {
+          console.error(`Gauze: guard could not ${what}`, error);
+          return false;
+        }
+      };
+
       const evaluate = () =>
         serial(async () => {
           const at = now();
           const [{ lock, today, bedtime }, limits, state] = await Promise.all([currentLock(storage, at), storage.settings.get('limits'), storage.guard.state()]);
           sites = await storage.sites.list();
-          const wasFirm = firm;
-          firm = lock?.reason === 'bedtime' && bedtime.schedule.strength === 'firm';
-          if (told === undefined || !sameLock(told, lock)) {
-            told = lock;
-            await browser.broadcastLock(lock);
-          }
-          if (firm && !wasFirm) await browser.divert(isFlagged);
-          const wantGrey = bedtime.schedule.greyscale && bedtime.current !== null && bedtime.overrideUntil === null;
-          if (grey !== wantGrey) {
-            grey = wantGrey;
-            await browser.setGreyscale(wantGrey);
-          }
 
-          const { next, schedule } = bedtime;
+          // The next boundary first: a lock's end, an override's end, the warning, a window's
+          // start and end. The alarm survives the worker; the timer is exact while it lives.
+          const { next, current, schedule } = bedtime;
           const warnAt = next && schedule.warnMinutes > 0 ? next.start - schedule.warnMinutes * 60_000 : null;
+          const boundaries = [lock?.until, bedtime.overrideUntil, warnAt, next?.start, current?.end].filter((t): t is number => typeof t === 'number' && t > at);
+          const wake = boundaries.length ? Math.min(...boundaries) : null;
+          if (timer) clearTimeout(timer);
+          timer = wake !== null && wake - at < 2 ** 31 - 1 ? setTimeout(() => void evaluate(), wake - at + 50) : undefined;
+          await attempt('set its alarm', () => browser.wakeAt(wake));
+
+          if (told === undefined || !sameLock(told, lock)) {
+            // Remembered only once told, so a failed broadcast is tried again at the next look.
+            if (await attempt('tell the tabs', () => browser.broadcastLock(lock))) told = lock;
+          }
+          const wasFirm = firm;
+          firm = lock?.reason === 'bedtime' && schedule.strength === 'firm';
+          if (firm && !wasFirm && !(await attempt('send flagged tabs to the bedtime page', () => browser.divert(isFlagged)))) firm = false;
+          const wantGrey = schedule.greyscale && current !== null && bedtime.overrideUntil === null;
+          if (grey !== wantGrey && (await attempt('change greyscale', () => browser.setGreyscale(wantGrey)))) grey = wantGrey;
+
           if (next && warnAt !== null && at >= warnAt && state.bedtimeWarned !== next.start) {
             await storage.guard.setState({ ...state, bedtimeWarned: next.start });
-            await browser.warnWindDown(next.start);
+            await attempt('warn of the wind-down', () => browser.warnWindDown(next.start));
           }
           if (limits.softCapMinutes > 0 && today.seconds >= limits.softCapMinutes * 60 && state.softCapDay !== today.day) {
             await storage.guard.setState({ ...(await storage.guard.state()), softCapDay: today.day });
-            await browser.notifySoftCap(limits.softCapMinutes);
+            await attempt('tell of the daily limit', () => browser.notifySoftCap(limits.softCapMinutes));
           }
-
-          // The next boundary: a lock's end, an override's end, the warning, a window's start.
-          const boundaries = [lock?.until, bedtime.overrideUntil, warnAt, next?.start].filter((t): t is number => typeof t === 'number' && t > at);
-          const wake = boundaries.length ? Math.min(...boundaries) : null;
-          // The alarm survives the worker; the timer is exact while the worker lives.
-          if (timer) clearTimeout(timer);
-          timer = wake !== null && wake - at < 2 ** 31 - 1 ? setTimeout(() => void evaluate(), wake - at + 50) : undefined;
-          await browser.wakeAt(wake);
         }).catch((error: unknown) => console.error('Gauze: guard', error));
 
       events.on('exposure-ticked', () => void evaluate());
@@ -130,8 +139,8 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
         };
       });
 
-      handle('bedtime/override', ({ reason }) =>
-        serial(async () => {
+      handle('bedtime/override', async ({ reason }) => {
+        const reply = await serial(async () => {
           const at = now();
           const state = await bedtimeState(storage, at);
           if (!state.current) return { granted: false, until: null, reason: 'not-in-window' as const };
@@ -139,10 +148,12 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
           if (state.overridesLeft <= 0) return { granted: false, until: null, reason: 'none-left' as const };
           const minutes = state.schedule.overrideMinutes;
           await storage.overrides.add({ at, minutes, reason: reason.trim() });
-          events.emit('lock-changed');
           return { granted: true, until: at + minutes * 60_000, reason: null };
-        }),
-      );
+        });
+        // The guard opens before the answer: the page may go straight back to the site.
+        if (reply.granted) await evaluate();
+        return reply;
+      });
 
       handle('bedtime/ask', async () => {
         await browser.openOverridePage();

@@ -10,6 +10,7 @@ import { createGuardService, type GuardBrowser } from './guard';
 import { createDashboardService } from './dashboard';
 import { createPolicyService, type PolicyBrowser } from './policy';
 import type { BackgroundService, ServiceEvents } from './types';
+import { createSerial } from '../serial';
 
 /** Every background capability, in start order. A new capability is registered here. */
 export function createServices(
@@ -20,10 +21,12 @@ export function createServices(
   guard: GuardBrowser,
   managed: PolicyBrowser,
 ): readonly BackgroundService[] {
+  // Flagging, unflagging and the team's sites change one list and one registration: one queue.
+  const sitesQueue = createSerial();
   return [
     statusService,
-    createFlaggedSitesService(shield),
-    createPolicyService(shield, managed),
+    createFlaggedSitesService(shield, sitesQueue),
+    createPolicyService(shield, managed, sitesQueue),
     createShieldControlService(tabs),
     createExposureService(watch),
     createBreaksService(prompter),

@@ -1,6 +1,6 @@
 import type { ActivePolicy } from '../policy/active';
 import { parsePolicy } from '../policy/schema';
-import { createSerial } from '../serial';
+import { createSerial, type Serial } from '../serial';
 import type { SiteEntry } from '../sites/site-entry';
 import type { ShieldAdapter } from './flagged-sites';
 import type { BackgroundService } from './types';
@@ -24,7 +24,7 @@ const DAY = 86_400_000;
  * flags its sites (as the team's, which members cannot unflag), sets floors under every setting
  * (storage.settings), and limits how long records are kept.
  */
-export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowser): BackgroundService {
+export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowser, sitesQueue: Serial, timeoutMs = MANAGED_TIMEOUT_MS): BackgroundService {
   return {
     id: 'policy',
     start({ storage, now, handle, events }) {
@@ -36,23 +36,36 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
         await syncTeamSites(active);
         if (active?.retentionDays) await storage.prune(now() - active.retentionDays * DAY);
         events.emit('lock-changed');
+        events.emit('settings-changed');
       };
 
-      const syncTeamSites = async (active: ActivePolicy | null) => {
-        const current = await storage.sites.list();
-        const wanted = active?.sites ?? [];
-        const stale = current.filter((entry) => entry.source === 'team' && !wanted.some((site) => site.host === entry.host));
-        const added: SiteEntry[] = wanted
-          .filter((site) => !current.some((entry) => entry.host === site.host && entry.source === 'team' && entry.subdomains === site.subdomains))
-          .map((site) => ({ host: site.host, subdomains: site.subdomains, source: 'team', addedAt: now() }));
-        if (!stale.length && !added.length) return;
-        await storage.sites.delete(stale.map((entry) => entry.host));
-        await storage.sites.put(added);
-        const entries = await storage.sites.list();
-        await shield.register(entries);
-        await shield.protectOpenTabs(added);
-        await shield.releaseOpenTabs(stale, entries);
-      };
+      /**
+       * The team's sites become `team` entries. A site the person had flagged themselves keeps
+       * that fact (`userFlagged`), so when the team drops it, it goes back to being theirs
+       * instead of being unflagged. Shares the flagged-site list's queue.
+       */
+      const syncTeamSites = (active: ActivePolicy | null) =>
+        sitesQueue(async () => {
+          const current = await storage.sites.list();
+          const wanted = active?.sites ?? [];
+          const stale = current.filter((entry) => entry.source === 'team' && !wanted.some((site) => site.host === entry.host));
+          const returned: SiteEntry[] = stale.filter((entry) => entry.userFlagged).map(({ userFlagged: _, ...entry }) => ({ ...entry, source: 'user' }));
+          const removed = stale.filter((entry) => !entry.userFlagged);
+          const added: SiteEntry[] = wanted
+            .filter((site) => !current.some((entry) => entry.host === site.host && entry.source === 'team' && entry.subdomains === site.subdomains))
+            .map((site) => {
+              const mine = current.find((entry) => entry.host === site.host && entry.source === 'user');
+              // The person's own "subdomains too" is kept when it covers more.
+              return { host: site.host, subdomains: site.subdomains || !!mine?.subdomains, source: 'team', addedAt: now(), ...(mine ? { userFlagged: true } : {}) };
+            });
+          if (!removed.length && !returned.length && !added.length) return;
+          await storage.sites.delete(removed.map((entry) => entry.host));
+          await storage.sites.put([...returned, ...added]);
+          const entries = await storage.sites.list();
+          await shield.register(entries);
+          await shield.protectOpenTabs(added);
+          await shield.releaseOpenTabs(removed, entries);
+        });
 
       const refresh = () =>
         serial(async () => {
@@ -61,7 +74,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
           try {
             raw = await Promise.race([
               managed.readManaged(),
-              new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${MANAGED_TIMEOUT_MS / 1000} s`)), MANAGED_TIMEOUT_MS)),
+              new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs)),
             ]);
           } catch (error) {
             await storage.policy.setStatus({ state: 'unavailable', checkedAt, errors: [error instanceof Error ? error.message : String(error)] });

@@ -17,7 +17,7 @@ export interface TabMessenger {
 export function createShieldControlService(tabs: TabMessenger): BackgroundService {
   return {
     id: 'shield-control',
-    start({ storage, now, handle }) {
+    start({ storage, now, handle, events }) {
       handle('shield/panic', async () => ({ tabs: await tabs.broadcast({ type: 'shield/recover-all' }) }));
 
       handle('shield/reveal-all', async ({ tabId }) => {
@@ -25,8 +25,14 @@ export function createShieldControlService(tabs: TabMessenger): BackgroundServic
         return {};
       });
 
+      // Open tabs ask for the new settings (and lock) at once, not at their next reload.
+      events.on('settings-changed', () => void tabs.broadcast({ type: 'shield/refresh' }).catch(() => undefined));
+
       handle('shield/settings', async ({ settings }) => {
-        if (settings) await storage.settings.set('shield', settings);
+        if (settings) {
+          await storage.settings.set('shield', settings);
+          events.emit('settings-changed');
+        }
         return { settings: await storage.settings.get('shield') };
       });
 

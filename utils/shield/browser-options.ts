@@ -53,6 +53,7 @@ export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {})
     }),
     lockText: ({ reason, until }) => {
       const time = formatClock(until, browser.i18n.getUILanguage());
+      if (reason === 'unavailable') return t('shieldLockedUnavailable');
       return t(reason === 'break' ? 'shieldLockedBreak' : reason === 'cap' ? 'shieldLockedCap' : 'shieldLockedBedtime', time);
     },
     askOverride: () => void sendMessage('bedtime/ask', {}).catch(() => undefined),

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseShieldCommand } from './commands';
 
 describe('parseShieldCommand', () => {
-  it('accepts the three commands', () => {
-    for (const type of ['shield/stop', 'shield/recover-all', 'shield/reveal-all']) expect(parseShieldCommand({ type })).toEqual({ type });
+  it('accepts the commands without a payload', () => {
+    for (const type of ['shield/stop', 'shield/recover-all', 'shield/reveal-all', 'shield/refresh']) expect(parseShieldCommand({ type })).toEqual({ type });
   });
 
   it('accepts a lock or its end', () => {

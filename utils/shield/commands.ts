@@ -12,10 +12,12 @@ export type ShieldCommand =
   | { type: 'shield/recover-all' }
   /** "Reveal all on this page", chosen in the popup. */
   | { type: 'shield/reveal-all' }
+  /** Settings or the team policy changed: ask the background again (shield/hello). */
+  | { type: 'shield/refresh' }
   /** Reveals locked (covering everything) until a time, or unlocked (null). */
   | { type: 'shield/lock'; lock: RevealLock | null };
 
-const commandTypes: ReadonlySet<string> = new Set<ShieldCommand['type']>(['shield/stop', 'shield/recover-all', 'shield/reveal-all']);
+const commandTypes: ReadonlySet<string> = new Set<ShieldCommand['type']>(['shield/stop', 'shield/recover-all', 'shield/reveal-all', 'shield/refresh']);
 const lockReasons: ReadonlySet<unknown> = new Set<LockReason>(['break', 'cap', 'bedtime']);
 
 export function parseShieldCommand(message: unknown): ShieldCommand | null {

@@ -4,7 +4,10 @@ import { ATTR, isCovered, MEDIA_SELECTOR, mediaAddress, mediaKind, SOUND_SELECTO
 import { installOutlineFilter } from './outline-filter';
 import { createRevealCard, type CardText } from './reveal-card';
 import type { ShieldSettings } from './settings';
-import type { RevealLock } from '../limits/lock';
+import type { PageLockReason, RevealLock } from '../limits/lock';
+
+/** A lock in a page: one the background told, or the page's own until the background answers. */
+export type PageLock = Omit<RevealLock, 'reason'> & { reason: PageLockReason };
 import { createSoundGuard } from './sound-guard';
 
 export interface PageShieldOptions {
@@ -16,7 +19,7 @@ export interface PageShieldOptions {
   /** Translated strings for an item's card. */
   cardText(kind: MediaKind, description: ReturnType<typeof describeMedia>): CardText;
   /** What a covered item's card says while reveals are locked. */
-  lockText(lock: RevealLock): string;
+  lockText(lock: PageLock): string;
   /** Opens the page where the person may ask for more time (the bedtime guard). */
   askOverride(): void;
   /** Called when a revealed item is covered again, with how long it was visible. */
@@ -64,7 +67,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   let hovered: Element | null = null;
   let stopped = false;
   /** Reveals locked (a strict break, the daily cap, bedtime) until a time; told by the background. */
-  let lock: RevealLock | null = null;
+  let lock: PageLock | null = null;
   const locked = () => lock !== null && options.now() < lock.until;
 
   /** Notes known for addresses on this page (only those that have one). */
@@ -523,7 +526,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       }
     },
     /** Locks reveals until a time (covering everything now), or lifts the lock (null). */
-    setLock(next: RevealLock | null): void {
+    setLock(next: PageLock | null): void {
       lock = next;
       if (locked()) this.recoverAll();
     },

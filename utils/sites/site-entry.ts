@@ -17,6 +17,8 @@ export const siteEntrySchema = z
     subdomains: z.boolean(),
     /** Who flagged it: the person, or their team's policy (which the person cannot remove). */
     source: z.enum(['user', 'team']),
+    /** A team site the person had also flagged themselves: theirs again when the team drops it. */
+    userFlagged: z.literal(true).optional(),
     /** The suggestion it was added from, if any (utils/sites/suggestions.ts). */
     suggestion: z.string().max(40).optional(),
     addedAt: z.number().int().nonnegative(),

@@ -1,0 +1,96 @@
+import 'fake-indexeddb/auto';
+import { deleteDB } from 'idb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DB_NAME } from '../db/schema';
+import { createStorage } from '../db/storage';
+import { createSerial } from '../serial';
+import { createPolicyService } from './policy';
+import { createFlaggedSitesService } from './flagged-sites';
+import { startServices } from './index';
+
+const opened: Array<ReturnType<typeof createStorage>> = [];
+afterEach(async () => {
+  for (const storage of opened.splice(0)) (await storage.get()).close();
+  await deleteDB(DB_NAME);
+});
+
+const page = { hasTab: false } as const;
+const policy = (name: string, extra: object = {}) => ({ format: 'gauze-policy', version: 2, team: { name }, sites: [{ host: 'x.com' }], breaks: { pauseEveryMinutes: 30 }, ...extra });
+
+function setup(managedValue: () => Promise<unknown>) {
+  const storage = createStorage();
+  opened.push(storage);
+  let changed: (() => void) | undefined;
+  const registered: string[][] = [];
+  const shield = { register: async (entries: readonly { host: string }[]) => {
+      registered.push(entries.map((e) => e.host));
+    }, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {} };
+  const queue = createSerial();
+  const handlers = startServices(
+    [createFlaggedSitesService(shield, queue), createPolicyService(shield, { readManaged: () => managedValue(), onManagedChanged: (listener) => void (changed = listener) }, queue, 200)],
+    { storage, now: () => 1_000, version: '1' },
+  );
+  const status = async () => (await handlers['policy/status']!({}, 'page', page)) as { managed: { state: string; errors: string[]; lastKnownGood: { team: string } | null } | null; active: { teams: Array<{ name: string }> } | null };
+  return { storage, handlers, status, registered, change: () => changed!() };
+}
+
+describe('policy service', () => {
+  it('a valid managed policy applies; an empty, malformed or silent store keeps the last valid one', async () => {
+    let value: () => Promise<unknown> = async () => policy('Desk');
+    const { storage, status, change } = setup(() => value());
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'));
+    expect((await storage.settings.get('breaks')).pauseEveryMinutes).toBe(30);
+    expect((await storage.sites.list()).map((s) => [s.host, s.source])).toEqual([['x.com', 'team']]);
+
+    for (const [next, state] of [
+      [async () => undefined, 'empty'],
+      [async () => ({ ...policy('Desk'), breaks: { pauseEveryMinutes: 'ten' } }), 'invalid'],
+      [() => new Promise(() => {}), 'unavailable'],
+      [async () => Promise.reject(new Error('managed storage unavailable')), 'unavailable'],
+    ] as const) {
+      value = next;
+      change();
+      await vi.waitFor(async () => expect((await status()).managed?.state).toBe(state), { timeout: 2000 });
+      // Nothing loosens: the floors and the team's site stay.
+      expect((await storage.settings.get('breaks')).pauseEveryMinutes).toBe(30);
+      expect((await storage.sites.list()).map((s) => s.host)).toEqual(['x.com']);
+      expect((await status()).managed?.lastKnownGood?.team).toBe('Desk');
+    }
+    const invalid = await (async () => {
+      value = async () => ({ ...policy('Desk'), breaks: { pauseEveryMinutes: 'ten' } });
+      change();
+      await vi.waitFor(async () => expect((await status()).managed?.state).toBe('invalid'));
+      return (await status()).managed!.errors;
+    })();
+    expect(invalid).toEqual([expect.stringMatching(/^policy\.breaks\.pauseEveryMinutes: expected number/)]);
+  });
+
+  it('a malformed file changes nothing; a valid one sets floors that a looser save cannot undo', async () => {
+    const { storage, handlers, status } = setup(async () => undefined);
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'));
+    const bad = (await handlers['policy/import']!({ text: JSON.stringify({ ...policy('Desk'), team: { name: '' } }) }, 'page', page)) as { imported: boolean; errors: string[] };
+    expect(bad.imported).toBe(false);
+    expect(bad.errors[0]).toMatch(/^policy\.team\.name: /);
+    expect((await status()).active).toBeNull();
+    expect(await storage.sites.list()).toEqual([]);
+
+    const good = (await handlers['policy/import']!({ text: JSON.stringify(policy('Desk')) }, 'page', page)) as { imported: boolean };
+    expect(good.imported).toBe(true);
+    const rules = await storage.settings.get('breaks');
+    await expect(storage.settings.set('breaks', { ...rules, pauseEveryMinutes: 45 })).rejects.toThrow(/breaks\.pauseEveryMinutes: your team \(Desk\) sets 30/);
+    await expect(storage.settings.set('breaks', { ...rules, pauseEveryMinutes: 20 })).resolves.toMatchObject({ pauseEveryMinutes: 20 });
+  });
+
+  it("a site the person flagged stays theirs when the team's policy drops it", async () => {
+    const { storage, handlers, status } = setup(async () => undefined);
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'));
+    await handlers['sites/flag']!({ input: 'x.com' }, 'page', page);
+    await handlers['policy/import']!({ text: JSON.stringify(policy('Desk')) }, 'page', page);
+    expect(await storage.sites.list()).toEqual([expect.objectContaining({ host: 'x.com', source: 'team', userFlagged: true })]);
+    // The person cannot unflag it while the team flags it.
+    await handlers['sites/unflag']!({ hosts: ['x.com'] }, 'page', page);
+    expect((await storage.sites.list()).map((s) => s.host)).toEqual(['x.com']);
+    await handlers['policy/remove']!({}, 'page', page);
+    expect(await storage.sites.list()).toEqual([expect.objectContaining({ host: 'x.com', source: 'user' })]);
+  });
+});
