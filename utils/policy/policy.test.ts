@@ -156,3 +156,10 @@ describe.each(Object.keys(strictness) as Group[])('merge of %s settings', (group
     );
   });
 });
+
+describe('reveal settings', () => {
+  it('the schema-free defaults the shield script uses are the schema defaults', async () => {
+    const { shieldDefaults } = await import('../shield/defaults');
+    expect(shieldSettingsSchema.parse({})).toEqual(shieldDefaults);
+  });
+});

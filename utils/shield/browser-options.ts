@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../i18n';
 import { sendMessage } from '../send-message';
 import type { MediaKind } from './media';
 import type { PageShieldOptions } from './page-shield';
-import { shieldDefaults } from './settings';
+import { shieldDefaults } from './defaults';
 
 const kindLabels: Record<MediaKind, MessageKey> = {
   image: 'shieldKindImage',

@@ -3,7 +3,7 @@ import { nextStep, type RevealStep } from './ladder';
 import { ATTR, isCovered, MEDIA_SELECTOR, mediaAddress, mediaKind, SOUND_SELECTOR, type MediaKind } from './media';
 import { installOutlineFilter } from './outline-filter';
 import { createRevealCard, type CardText } from './reveal-card';
-import type { ShieldSettings } from './settings';
+import type { ShieldSettings } from './defaults';
 import type { PageLockReason, RevealLock } from '../limits/lock';
 
 /** A lock in a page: one the background told, or the page's own until the background answers. */
