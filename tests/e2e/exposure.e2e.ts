@@ -145,6 +145,26 @@ describe('exposure clock in chromium', () => {
     }
   });
 
+  it('stricter reveal settings reach a tab that is already open, at once', async () => {
+    const page = await gauze.browser.newPage();
+    await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+    await page.bringToFront();
+    const { settings } = (await ask(controller, 'shield/settings', {})).reply as { settings: { allowedSteps: string[] } };
+    try {
+      expect((await ask(controller, 'shield/settings', { settings: { ...settings, allowedSteps: ['blur'] } })).ok).toBe(true);
+      await pause(500); // the open tab asks again on its own (shield/refresh)
+      // The strict break of the test before may still hold for a few seconds.
+      const deadline = Date.now() + 15_000;
+      while (((await ask(controller, 'limits', {})).reply as { lock: unknown }).lock && Date.now() < deadline) await pause(250);
+      for (let i = 0; i < 3; i++) await page.click('#plain');
+      expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBe('blur');
+    } finally {
+      await ask(controller, 'shield/settings', { settings });
+      await elsewhere.bringToFront();
+      await page.close();
+    }
+  });
+
   it('export contains exactly what is stored; erase removes all of it and stops the shield', async () => {
     const exported = (await ask(controller, 'data/export', {})).reply as { format: string; exposure: unknown[]; sites: Array<{ host: string }> };
     const stored = await controller.evaluate(

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
+import { notify } from '../notify';
 import type { BreakPrompter } from '../services/breaks';
 import { broadcast } from '../shield/registration';
 
@@ -8,21 +9,11 @@ export const BREAK_NOTIFICATION = 'gauze-break';
 /** Break warnings and prompts through browser notifications, the shield and the break page. */
 export const browserPrompter: BreakPrompter = {
   async warn(kind, inSeconds) {
-    await browser.notifications.create(BREAK_NOTIFICATION, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: t(kind === 'pause' ? 'breakWarnPauseTitle' : 'breakWarnBreakTitle'),
-      message: t('breakWarnMessage', String(Math.max(1, Math.round(inSeconds / 60)))),
-    });
+    await notify(BREAK_NOTIFICATION, t(kind === 'pause' ? 'breakWarnPauseTitle' : 'breakWarnBreakTitle'), t('breakWarnMessage', String(Math.max(1, Math.round(inSeconds / 60)))));
   },
   async prompt(kind, minutes) {
     await broadcast({ type: 'shield/recover-all' });
     await browser.tabs.create({ url: `${browser.runtime.getURL('/break.html')}#${kind}` });
-    await browser.notifications.create(BREAK_NOTIFICATION, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: t(kind === 'pause' ? 'breakDuePauseTitle' : 'breakDueBreakTitle'),
-      message: t('breakDueMessage', String(Math.round(minutes))),
-    });
+    await notify(BREAK_NOTIFICATION, t(kind === 'pause' ? 'breakDuePauseTitle' : 'breakDueBreakTitle'), t('breakDueMessage', String(Math.round(minutes))));
   },
 };

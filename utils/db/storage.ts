@@ -63,6 +63,7 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     return structuredClone(defaults);
   }
 
+  let activeCache: Promise<ActivePolicy | null> | undefined;
   async function readPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | null> {
     const record = await (await get()).get('meta', key);
     if (record?.key !== key || !record.value) return null;
@@ -77,9 +78,11 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     /** The last valid managed policy (last-known-good): kept when the managed store is empty, slow or broken. */
     managed: () => readPolicy('policyManaged'),
     async setFile(record: { policy: Policy; at: number } | null): Promise<void> {
+      activeCache = undefined;
       await (await get()).put('meta', { key: 'policyFile', value: record });
     },
     async setManaged(record: { policy: Policy; at: number }): Promise<void> {
+      activeCache = undefined;
       await (await get()).put('meta', { key: 'policyManaged', value: record });
     },
     async status(): Promise<ManagedStatus | null> {
@@ -90,9 +93,21 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       await (await get()).put('meta', { key: 'policyManagedStatus', value: status });
     },
     /** The policy in force (file and managed combined), or null. */
-    async active(): Promise<ActivePolicy | null> {
-      const [file, managed] = await Promise.all([readPolicy('policyFile'), readPolicy('policyManaged')]);
-      return activePolicy([...(file ? [{ policy: file.policy, source: 'file' as const }] : []), ...(managed ? [{ policy: managed.policy, source: 'managed' as const }] : [])]);
+    /**
+     * The policy in force (file and managed combined), or null. Read and validated once, then
+     * kept until this storage writes a policy (the only writer): every frame's hello and every
+     * guard look read settings, and each setting reads the policy.
+     */
+    active(): Promise<ActivePolicy | null> {
+      activeCache ??= Promise.all([readPolicy('policyFile'), readPolicy('policyManaged')])
+        .then(([file, managed]) =>
+          activePolicy([...(file ? [{ policy: file.policy, source: 'file' as const }] : []), ...(managed ? [{ policy: managed.policy, source: 'managed' as const }] : [])]),
+        )
+        .catch((error: unknown) => {
+          activeCache = undefined;
+          throw error;
+        });
+      return activeCache;
     },
   };
 
@@ -318,6 +333,7 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       const tx = database.transaction(names, 'readwrite');
       await Promise.all([...names.map((name) => tx.objectStore(name).clear()), tx.done]);
       noteKey = undefined;
+      activeCache = undefined;
     },
     async summary(): Promise<StorageSummary> {
       const database = await get();

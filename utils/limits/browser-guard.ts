@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { formatClock } from '../exposure/format';
 import { t } from '../i18n';
+import { notify } from '../notify';
 import type { GuardBrowser } from '../services/guard';
 import { broadcast } from '../shield/registration';
 
 const GUARD_ALARM = 'gauze-guard';
-export const GUARD_NOTIFICATION = 'gauze-guard';
+const GUARD_NOTIFICATION = 'gauze-guard';
 const GREYSCALE_ID = 'gauze-greyscale';
 const GREYSCALE_CSS = 'shield/greyscale.css';
 
@@ -13,8 +14,6 @@ const GREYSCALE_CSS = 'shield/greyscale.css';
 export const bedtimePageUrl = (returnTo?: string) =>
   `${browser.runtime.getURL('/bedtime.html')}${returnTo ? `#return=${encodeURIComponent(returnTo)}` : ''}`;
 
-const notify = (title: string, message: string) =>
-  browser.notifications.create(GUARD_NOTIFICATION, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
 
 const webTabs = async () => (await browser.tabs.query({})).filter((tab) => tab.id !== undefined && /^https?:/.test(tab.url ?? ''));
 
@@ -33,10 +32,10 @@ export const browserGuard: GuardBrowser = {
     });
   },
   async notifySoftCap(minutes) {
-    await notify(t('capSoftTitle'), t('capSoftMessage', [String(Math.floor(minutes / 60)), String(minutes % 60)]));
+    await notify(GUARD_NOTIFICATION, t('capSoftTitle'), t('capSoftMessage', [String(Math.floor(minutes / 60)), String(minutes % 60)]));
   },
   async warnWindDown(startsAt) {
-    await notify(t('bedtimeWarnTitle'), t('bedtimeWarnMessage', formatClock(startsAt, browser.i18n.getUILanguage())));
+    await notify(GUARD_NOTIFICATION, t('bedtimeWarnTitle'), t('bedtimeWarnMessage', formatClock(startsAt, browser.i18n.getUILanguage())));
   },
   async divert(isFlagged) {
     const tabs = (await webTabs()).filter((tab) => isFlagged(tab.url!));

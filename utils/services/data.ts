@@ -19,6 +19,8 @@ export function createDataService(shield: ShieldAdapter): BackgroundService {
         await shield.register([]);
         // Locks, the bedtime guard and its greyscale were settings too: the guard looks again.
         events.emit('lock-changed');
+        // The organisation's policy is not the person's data: it is read and applied again.
+        events.emit('erased');
         return { erased: true as const };
       });
     },

@@ -1,4 +1,4 @@
-import { findEntryFor, parseSiteInput, type SiteEntry } from '../sites/site-entry';
+import { findEntryFor, parseSiteInput, webHostOf, type SiteEntry } from '../sites/site-entry';
 import { siteSuggestions } from '../sites/suggestions';
 import { currentLock } from '../limits/current';
 import type { SenderInfo } from '../messaging';
@@ -85,7 +85,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
 
       // A frame without a host of its own (about:blank, srcdoc, blob:) belongs to its page.
       const siteOf = async (sender: SenderInfo) => {
-        const hostname = safeHostname(sender.url) || safeHostname(sender.tabUrl);
+        const hostname = webHostOf(sender.url ?? '') ?? webHostOf(sender.tabUrl ?? '');
         return hostname ? findEntryFor(await storage.sites.list(), hostname) : undefined;
       };
 
@@ -94,12 +94,4 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
       );
     },
   };
-}
-
-function safeHostname(url: string | undefined): string {
-  try {
-    return url ? new URL(url).hostname : '';
-  } catch {
-    return '';
-  }
 }

@@ -70,7 +70,6 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
         serial(async () => {
           const at = now();
           const [{ lock, today, bedtime }, limits, state] = await Promise.all([currentLock(storage, at), storage.settings.get('limits'), storage.guard.state()]);
-          sites = await storage.sites.list();
 
           // The next boundary first: a lock's end, an override's end, the warning, a window's
           // start and end. The alarm survives the worker; the timer is exact while it lives.
@@ -88,6 +87,8 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
           }
           const wasFirm = firm;
           firm = lock?.reason === 'bedtime' && schedule.strength === 'firm';
+          // The site list is needed only to send flagged tabs away (now, and on each navigation).
+          if (firm) sites = await storage.sites.list();
           if (firm && !wasFirm && !(await attempt('send flagged tabs to the bedtime page', () => browser.divert(isFlagged)))) firm = false;
           const wantGrey = schedule.greyscale && current !== null && bedtime.overrideUntil === null;
           if (grey !== wantGrey && (await attempt('change greyscale', () => browser.setGreyscale(wantGrey)))) grey = wantGrey;

@@ -7,6 +7,8 @@ import { createSerial } from '../serial';
 import { createPolicyService } from './policy';
 import { createFlaggedSitesService } from './flagged-sites';
 import { startServices } from './index';
+import { createDataService } from './data';
+import type { ServiceEvents } from './types';
 
 const opened: Array<ReturnType<typeof createStorage>> = [];
 afterEach(async () => {
@@ -26,12 +28,19 @@ function setup(managedValue: () => Promise<unknown>) {
       registered.push(entries.map((e) => e.host));
     }, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {} };
   const queue = createSerial();
+  const told = { settingsChanged: 0 };
+  const spy = { id: 'spy', start: ({ events }: { events: ServiceEvents }) => events.on('settings-changed', () => void told.settingsChanged++) };
   const handlers = startServices(
-    [createFlaggedSitesService(shield, queue), createPolicyService(shield, { readManaged: () => managedValue(), onManagedChanged: (listener) => void (changed = listener) }, queue, 200)],
+    [
+      spy,
+      createFlaggedSitesService(shield, queue),
+      createPolicyService(shield, { readManaged: () => managedValue(), onManagedChanged: (listener) => void (changed = listener) }, queue, 200),
+      createDataService(shield),
+    ],
     { storage, now: () => 1_000, version: '1' },
   );
   const status = async () => (await handlers['policy/status']!({}, 'page', page)) as { managed: { state: string; errors: string[]; lastKnownGood: { team: string } | null } | null; active: { teams: Array<{ name: string }> } | null };
-  return { storage, handlers, status, registered, change: () => changed!() };
+  return { storage, handlers, status, registered, told, change: () => changed!() };
 }
 
 describe('policy service', () => {
@@ -92,5 +101,22 @@ describe('policy service', () => {
     expect((await storage.sites.list()).map((s) => s.host)).toEqual(['x.com']);
     await handlers['policy/remove']!({}, 'page', page);
     expect(await storage.sites.list()).toEqual([expect.objectContaining({ host: 'x.com', source: 'user' })]);
+  });
+
+  it('open tabs are told only when the policy in force changes, not at every read of the managed store', async () => {
+    const { status, told, change } = setup(async () => policy('Desk'));
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'));
+    await vi.waitFor(() => expect(told.settingsChanged).toBe(1));
+    change(); // the same policy again (as at every worker start)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(told.settingsChanged).toBe(1);
+  });
+
+  it("erasing the person's data leaves the organisation's policy in force", async () => {
+    const { storage, handlers, status } = setup(async () => policy('Desk'));
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'));
+    await handlers['data/erase']!({ confirm: 'erase everything' }, 'page', page);
+    await vi.waitFor(async () => expect((await storage.sites.list()).map((s) => [s.host, s.source])).toEqual([['x.com', 'team']]));
+    expect((await storage.settings.get('breaks')).pauseEveryMinutes).toBe(30);
   });
 });

@@ -30,13 +30,19 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
     start({ storage, now, handle, events }) {
       const serial = createSerial();
 
-      /** Makes the team's sites, retention and floors take effect. */
-      const apply = async () => {
+      /**
+       * Makes the team's sites, retention and floors take effect. Open tabs and the guard are told
+       * only when the policy in force changed (`before` is what was in force before the change):
+       * the managed store is read at every worker start, which is often.
+       */
+      const apply = async (before: ActivePolicy | null | 'unknown') => {
         const active = await storage.policy.active();
         await syncTeamSites(active);
         if (active?.retentionDays) await storage.prune(now() - active.retentionDays * DAY);
-        events.emit('lock-changed');
-        events.emit('settings-changed');
+        if (before === 'unknown' || JSON.stringify(before) !== JSON.stringify(active)) {
+          events.emit('lock-changed');
+          events.emit('settings-changed');
+        }
       };
 
       /**
@@ -70,6 +76,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
       const refresh = () =>
         serial(async () => {
           const checkedAt = now();
+          const before = await storage.policy.active();
           let raw: unknown;
           try {
             raw = await Promise.race([
@@ -78,7 +85,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
             ]);
           } catch (error) {
             await storage.policy.setStatus({ state: 'unavailable', checkedAt, errors: [error instanceof Error ? error.message : String(error)] });
-            return apply();
+            return apply(before);
           }
           if (raw === undefined || raw === null) {
             await storage.policy.setStatus({ state: 'empty', checkedAt, errors: [] });
@@ -92,10 +99,11 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
               await storage.policy.setStatus({ state: 'invalid', checkedAt, errors: parsed.errors });
             }
           }
-          await apply();
+          await apply(before);
         }).catch((error: unknown) => console.error('Gauze: policy', error));
 
       managed.onManagedChanged(() => void refresh());
+      events.on('erased', () => void refresh());
       void refresh();
 
       handle('policy/status', async () => {
@@ -119,7 +127,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
           const parsed = parsePolicy(text);
           if (!parsed.ok) return { imported: false, errors: parsed.errors, upgradedFrom: null };
           await storage.policy.setFile({ policy: parsed.policy, at: now() });
-          await apply();
+          await apply('unknown');
           return { imported: true, errors: [], upgradedFrom: parsed.upgradedFrom };
         }),
       );
@@ -127,7 +135,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
       handle('policy/remove', () =>
         serial(async () => {
           await storage.policy.setFile(null);
-          await apply();
+          await apply('unknown');
           return {};
         }),
       );

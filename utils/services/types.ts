@@ -15,9 +15,10 @@ export interface ServiceContext {
 /**
  * What one service tells others: "exposure was recorded" lets the break scheduler and the guard
  * look; "the lock changed" (a strict break began or was postponed) lets the guard tell the tabs;
- * "settings changed" (the person's reveal settings, or the team policy) makes open tabs ask again.
+ * "settings changed" (the person's reveal settings, or the team policy) makes open tabs ask again;
+ * "erased" (everything the person stored) makes the organisation's managed policy apply again.
  */
-export type ServiceEvent = 'exposure-ticked' | 'lock-changed' | 'settings-changed';
+export type ServiceEvent = 'exposure-ticked' | 'lock-changed' | 'settings-changed' | 'erased';
 export interface ServiceEvents {
   on(name: ServiceEvent, listener: () => void): void;
   emit(name: ServiceEvent): void;
