@@ -40,7 +40,7 @@ export function App() {
   const total = (field: keyof Omit<DayStats, 'day' | 'checkIn'>) => rows.reduce((sum, row) => sum + row[field], 0);
 
   return (
-    <main class="dashboard stack">
+    <main class="dashboard stack" aria-busy={data.status === 'loading'}>
       <h1>{t('dashboardTitle')}</h1>
       <p class="muted">{t('dashboardIntro')}</p>
 
@@ -54,6 +54,11 @@ export function App() {
         ))}
       </fieldset>
 
+      {data.status === 'loading' && (
+        <p role="status" class="muted">
+          {t('dashboardLoading')}
+        </p>
+      )}
       {data.status === 'error' && <p role="alert" class="error">{data.error}</p>}
       {data.status === 'ready' && (
         <>
@@ -142,12 +147,18 @@ export function App() {
         </>
       )}
 
-      <section class="card stack" aria-labelledby="check-in-heading">
-        <h2 id="check-in-heading">{t('checkInHeading')}</h2>
-        <CheckIn onSaved={() => setVersion((n) => n + 1)} />
-      </section>
+      {/* Shown with the figures, not before them: a form that moves down when the chart arrives
+          takes a click meant for something else. */}
+      {data.status !== 'loading' && (
+        <>
+          <section class="card stack" aria-labelledby="check-in-heading">
+            <h2 id="check-in-heading">{t('checkInHeading')}</h2>
+            <CheckIn onSaved={() => setVersion((n) => n + 1)} />
+          </section>
 
-      <ShareSummary />
+          <ShareSummary />
+        </>
+      )}
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { DayStats } from '../../utils/dashboard/aggregate';
@@ -20,7 +20,8 @@ const cssVar = (name: string) => getComputedStyle(document.documentElement).getP
 export function ExposureChart({ rows, labels, text, onDrawn }: { rows: readonly DayStats[]; labels: readonly string[]; text: ChartText; onDrawn?: () => void }) {
   const box = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Drawn before the browser paints, so the sections below never jump when the chart arrives.
+  useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
     const accent = cssVar('--accent') || '#3b5b76';

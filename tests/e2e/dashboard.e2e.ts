@@ -43,7 +43,13 @@ describe('dashboard in chromium', () => {
 
   it('a check-in is stored with its note and drawn beside exposure', async () => {
     const page = await gauze.openPage('dashboard.html');
-    await page.waitForSelector('[data-testid=check-in]');
+    // The form appears with the figures and stays where it is: nothing arrives above it later.
+    const form = await page.waitForSelector('[data-testid=check-in]');
+    const top = async () => (await form!.boundingBox())!.y;
+    const firstTop = await top();
+    await page.waitForSelector('[data-testid=chart] canvas');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await top()).toBe(firstTop);
     await page.click('[data-testid=check-in] button[type=submit]');
     await page.waitForFunction((text) => document.querySelector('[data-testid=check-in] [role=status]')?.textContent === text, {}, english('checkInChoose'));
     await page.click('input[name=rating][value="3"]');
