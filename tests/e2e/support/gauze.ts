@@ -48,8 +48,22 @@ export async function openActionPopup(gauze: LaunchedGauze): Promise<Page> {
   return page;
 }
 
-/** Clicks the button whose text is exactly `text`. */
+/**
+ * Clicks the button whose text is exactly `text`, once it has stopped moving: sections that load
+ * above it can push it down between finding it and the click, which then lands elsewhere.
+ */
 export async function clickButton(page: Page, text: string): Promise<void> {
-  const handle = await page.waitForFunction((t) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === t), {}, text);
-  await (handle as unknown as import('puppeteer').ElementHandle<HTMLButtonElement>).click();
+  const handle = (await page.waitForFunction(
+    async (t) => {
+      const find = () => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === t);
+      const before = find()?.getBoundingClientRect();
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const button = find();
+      const after = button?.getBoundingClientRect();
+      return before && after && before.top === after.top && before.left === after.left ? button : null;
+    },
+    {},
+    text,
+  )) as unknown as import('puppeteer').ElementHandle<HTMLButtonElement>;
+  await handle.click();
 }
