@@ -117,6 +117,25 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
     await page.close();
   });
 
+  it('a click made while the background is still busy is kept: covered until it answers, then one step', async () => {
+    const target = await state.gauze.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(state.gauze.origin));
+    const worker = (await target.worker())!;
+    // The worker cannot answer for 2.5 s (as when it is waking up); the page loads meanwhile.
+    const busy = worker.evaluate(() => {
+      const end = Date.now() + 2500;
+      while (Date.now() < end);
+    });
+    const page = await newPage(state.gauze);
+    await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+    await page.click('#plain');
+    expect(await viewOf(page, '#plain')).toBeNull(); // no answer yet: still covered (fail closed)
+    expect(await patternPixelsNow(page)).toBe(0);
+    await busy;
+    // Once it answers, the click is taken: one step, not lost and not more.
+    await page.waitForFunction(() => document.querySelector('#plain')?.getAttribute('data-gauze-view') === 'blur', { timeout: 5000 });
+    await page.close();
+  });
+
   it('records each reveal (kind and seconds, no address) when the item is covered again', async () => {
     const before = (await ask(state.controller, 'storage/summary', {})).reply as { stores: Array<{ name: string; count: number }> };
     const page = await newPage(state.gauze);

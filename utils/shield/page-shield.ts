@@ -38,6 +38,8 @@ export interface PageShieldOptions {
 
 const ITEM_SELECTOR = `${MEDIA_SELECTOR}, [${ATTR.background}]`;
 const URGENT_SELECTOR = `iframe, frame, ${SOUND_SELECTOR}, [${ATTR.host}]`;
+/** How long a step asked for before the background answered is kept (a later reveal would surprise). */
+const WAITING_MS = 3000;
 const idle = (work: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 1000 }) : setTimeout(work, 50);
 
@@ -69,6 +71,12 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   /** Reveals locked (a strict break, the daily cap, bedtime) until a time; told by the background. */
   let lock: PageLock | null = null;
   const locked = () => lock !== null && options.now() < lock.until;
+  /**
+   * A deliberate step (click, Enter) asked for before the background has answered: a worker
+   * waking from sleep can take a moment, and that first click should not be silently lost. Kept
+   * briefly and taken only if the answer unlocks reveals.
+   */
+  let waiting: { item: Element; at: number } | null = null;
 
   /** Notes known for addresses on this page (only those that have one). */
   const notes = new Map<string, { note: string; reviewed: boolean }>();
@@ -112,6 +120,12 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
   const card = createRevealCard(doc, options.dir);
 
   // ---- reveal state -------------------------------------------------------------------------
+
+  /** One deliberate step forward on the ladder the settings allow. */
+  function stepForward(item: Element): void {
+    if (lock?.reason === 'unavailable' && locked()) waiting = { item, at: options.now() };
+    setStep(item, nextStep(steps.get(item) ?? 'cover', allowedSteps()));
+  }
 
   function setStep(item: Element, step: RevealStep): void {
     if (step !== 'cover' && locked()) {
@@ -379,7 +393,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     // A covered item takes the click for itself: one deliberate step, and the page never sees it.
     event.preventDefault();
     event.stopImmediatePropagation();
-    setStep(item, nextStep(steps.get(item) ?? 'cover', allowedSteps()));
+    stepForward(item);
     showCard(item);
   };
 
@@ -431,7 +445,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     if (focused && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       event.stopImmediatePropagation();
-      setStep(item, nextStep(current, allowedSteps()));
+      stepForward(item);
     } else if (event.key === 'Escape' && current !== 'cover') {
       event.preventDefault();
       setStep(item, 'cover');
@@ -529,6 +543,9 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     setLock(next: PageLock | null): void {
       lock = next;
       if (locked()) this.recoverAll();
+      const asked = waiting;
+      waiting = null;
+      if (asked && !locked() && asked.item.isConnected && options.now() - asked.at < WAITING_MS && !revealed.has(asked.item)) stepForward(asked.item);
     },
     /** "Reveal all on this page", from the popup only: every item to the last allowed step. */
     revealAll(): void {
