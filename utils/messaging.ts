@@ -4,6 +4,7 @@ import { exportSchema } from './data/export';
 import { limitsSchema } from './limits/limits';
 import { shieldSettingsSchema } from './shield/settings';
 import { bedtimeSchema } from './bedtime/schedule';
+import { questionnaireSchema } from './policy/schema';
 
 const guardWindowSchema = z.object({ evening: z.string(), start: z.number(), bedtime: z.number(), end: z.number() });
 import { hostSchema, siteEntrySchema } from './sites/site-entry';
@@ -162,6 +163,21 @@ export const messageSpecs = {
   'checkins/add': {
     payload: z.object({ rating: z.number().int().min(0).max(10), note: z.string().max(1000) }).strict(),
     reply: z.object({}),
+    from: ['page'],
+  },
+  /** The organisation's questionnaires in force, and the person's latest answers' scores. */
+  questionnaires: {
+    payload: z.object({}).strict(),
+    reply: z.object({
+      questionnaires: z.array(questionnaireSchema),
+      results: z.array(z.object({ questionnaire: z.string(), title: z.string(), at: z.number(), score: z.number(), band: z.string().nullable() })),
+    }),
+    from: ['page'],
+  },
+  /** One set of answers to a questionnaire in force: every item, once, on its scale. Stored with its score. */
+  'questionnaires/answer': {
+    payload: z.object({ questionnaire: z.string().max(40), answers: z.record(z.string().max(40), z.number().int()) }).strict(),
+    reply: z.object({ score: z.number(), band: z.string().nullable() }),
     from: ['page'],
   },
   /** The bedtime guard: read or set the schedule; where the guard is now; overrides left this week. */

@@ -8,6 +8,7 @@ import { formatDuration } from '../../utils/exposure/format';
 import { t, type MessageKey } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import { ExposureChart } from './ExposureChart';
+import { Questionnaires } from './Questionnaires';
 import { ShareSummary } from './ShareSummary';
 import './dashboard.css';
 
@@ -157,6 +158,8 @@ export function App() {
           </section>
 
           <ShareSummary />
+          {/* Last, as it loads on its own: it can only lengthen the page, never push anything down. */}
+          <Questionnaires />
         </>
       )}
     </main>

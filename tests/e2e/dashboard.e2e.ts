@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { ask } from './support/sites.ts';
-import { english, screenshotPath } from './support/gauze.ts';
+import { clickButton, english, screenshotPath } from './support/gauze.ts';
 import { seedRecords, yearOfRecords } from './support/seed.ts';
 
 describe('dashboard in chromium', () => {
@@ -93,6 +93,56 @@ describe('dashboard in chromium', () => {
     expect(await team.$eval('#team-total', (el) => el.textContent)).toBe(english('teamTotalHeading', '2'));
     expect(await team.$$eval('[data-testid=team-errors] li', (items) => items.length)).toBeGreaterThan(0);
     await team.close();
+  });
+
+  it("the organisation's questionnaire is answered whole, scored, kept here, and listed", async () => {
+    const setup = await gauze.openPage('dashboard.html');
+    const policy = {
+      format: 'gauze-policy',
+      version: 2,
+      team: { name: 'Investigations unit' },
+      questionnaires: [
+        {
+          id: 'weekly-load',
+          title: 'Weekly load',
+          licence: 'Written by the unit for its own staff.',
+          items: [
+            { id: 'sleep', text: 'This week I slept well.', reverse: true },
+            { id: 'intrusive', text: 'This week, images from work came back when I did not want them to.' },
+          ],
+          scale: { min: 0, max: 4, labels: [{ value: 0, text: 'Not at all' }, { value: 4, text: 'Very much' }] },
+          scoring: { method: 'sum', bands: [{ from: 0, to: 3, label: 'Lighter' }, { from: 4, to: 8, label: 'Heavier' }] },
+        },
+      ],
+    };
+    expect((await ask(setup, 'policy/import', { text: JSON.stringify(policy) })).reply).toMatchObject({ imported: true });
+    try {
+      const page = await gauze.openPage('dashboard.html');
+      const questionnaire = await page.waitForSelector('[data-questionnaire=weekly-load]');
+      expect(await questionnaire!.$eval('summary', (el) => el.textContent)).toContain(english('questionnaireNever'));
+      await questionnaire!.$eval('summary', (el) => (el as HTMLElement).click());
+      // Half answered: refused, nothing stored, and the first unanswered question has the focus.
+      await page.click('input[name="weekly-load--sleep"][value="1"]');
+      await clickButton(page, english('questionnaireSave'));
+      await page.waitForFunction((text) => document.querySelector('[data-questionnaire] [role=status]')?.textContent === text, {}, english('questionnaireMissing', '1'));
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('weekly-load--intrusive');
+      expect(((await ask(page, 'data/export', {})).reply as { answers: unknown[] }).answers).toEqual([]);
+
+      // Whole: sleep 1 counts as 3 (reverse-keyed), plus 3 = 6 of 8, "Heavier".
+      await page.click('input[name="weekly-load--intrusive"][value="3"]');
+      await clickButton(page, english('questionnaireSave'));
+      const score = english('questionnaireScoreBand', '6', '8', 'Heavier');
+      await page.waitForFunction((text) => document.querySelector('[data-questionnaire] [role=status]')?.textContent === text, {}, english('questionnaireSaved', score));
+      await page.waitForSelector('[data-testid=questionnaire-results] tbody tr');
+      expect(await page.$$eval('[data-testid=questionnaire-results] tbody td', (cells) => cells.slice(1).map((c) => c.textContent))).toEqual(['Weekly load', score]);
+      const exported = (await ask(page, 'data/export', {})).reply as { answers: Array<{ questionnaire: string; answers: object; score: number; band: string }> };
+      expect(exported.answers).toEqual([expect.objectContaining({ questionnaire: 'weekly-load', answers: { sleep: 1, intrusive: 3 }, score: 6, band: 'Heavier' })]);
+      await page.screenshot({ path: screenshotPath('questionnaire'), fullPage: true });
+      await page.close();
+    } finally {
+      await ask(setup, 'policy/remove', {});
+      await setup.close();
+    }
   });
 
   it('early-warning signals are shown with their explanation', async () => {

@@ -3,7 +3,7 @@ import { exportSchema, exportToCsv, type GauzeExport } from './export';
 
 const sample: GauzeExport = {
   format: 'gauze-export',
-  version: 2,
+  version: 3,
   exportedAt: '2026-06-10T12:00:00.000Z',
   installedAt: 1,
   sites: [{ host: 'x.com', subdomains: true, source: 'user', addedAt: 1 }],
@@ -13,6 +13,7 @@ const sample: GauzeExport = {
   breaks: [{ at: Date.parse('2026-06-10T11:00:00Z'), kind: 'pause', action: 'taken' }],
   checkins: [{ at: Date.parse('2026-06-10T18:00:00Z'), rating: 7, note: 'long day' }],
   overrides: [{ at: Date.parse('2026-06-10T22:00:00Z'), minutes: 30, reason: 'filing due' }],
+  answers: [{ at: Date.parse('2026-06-12T09:00:00Z'), questionnaire: 'weekly-load', title: 'Weekly load', answers: { sleep: 1, tired: 3 }, score: 6, band: 'Moderate' }],
 };
 
 describe('export', () => {
@@ -31,6 +32,7 @@ describe('export', () => {
       'break,,2026-06-10T11:00:00.000Z,,,pause,,taken',
       'check-in,,2026-06-10T18:00:00.000Z,,,,,7: long day',
       'override,,2026-06-10T22:00:00.000Z,2026-06-10T22:30:00.000Z,1800,,,filing due',
+      'questionnaire,,2026-06-12T09:00:00.000Z,,,weekly-load,,Weekly load: 6 (Moderate)',
       '',
     ]);
     expect(exportToCsv({ ...sample, exposure: [{ ...sample.exposure[0]!, site: 'a,b"c' }], reveals: [] })).toContain('"a,b""c"');

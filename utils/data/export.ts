@@ -8,7 +8,7 @@ import { siteEntrySchema } from '../sites/site-entry';
 export const exportSchema = z
   .object({
     format: z.literal('gauze-export'),
-    version: z.literal(2),
+    version: z.literal(3),
     exportedAt: z.string(),
     installedAt: z.number().nullable(),
     sites: z.array(siteEntrySchema),
@@ -18,6 +18,11 @@ export const exportSchema = z
     breaks: z.array(z.object({ at: z.number(), kind: z.enum(['pause', 'break']), action: z.enum(['prompted', 'postponed', 'taken']) }).strict()),
     checkins: z.array(z.object({ at: z.number(), rating: z.number().int().min(0).max(10), note: z.string() }).strict()),
     overrides: z.array(z.object({ at: z.number(), minutes: z.number(), reason: z.string() }).strict()),
+    answers: z.array(
+      z
+        .object({ at: z.number(), questionnaire: z.string(), title: z.string(), answers: z.record(z.string(), z.number()), score: z.number(), band: z.string().nullable() })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -27,7 +32,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * One CSV row per exposure segment, reveal, break event, check-in and override, for a spreadsheet.
- * `detail` holds a break's action, a check-in's rating and note, an override's reason. RFC 4180 quoting.
+ * `detail` holds a break's action, a check-in's rating and note, an override's reason, a
+ * questionnaire's title, score and band. RFC 4180 quoting.
  */
 export function exportToCsv(data: GauzeExport): string {
   const rows: string[][] = [['record', 'site', 'start', 'end', 'seconds', 'kind', 'time_zone', 'detail']];
@@ -36,6 +42,7 @@ export function exportToCsv(data: GauzeExport): string {
   for (const b of data.breaks) rows.push(['break', '', iso(b.at), '', '', b.kind, '', b.action]);
   for (const c of data.checkins) rows.push(['check-in', '', iso(c.at), '', '', '', '', c.note ? `${c.rating}: ${c.note}` : String(c.rating)]);
   for (const o of data.overrides) rows.push(['override', '', iso(o.at), iso(o.at + o.minutes * 60_000), String(o.minutes * 60), '', '', o.reason]);
+  for (const a of data.answers) rows.push(['questionnaire', '', iso(a.at), '', '', a.questionnaire, '', `${a.title}: ${a.score}${a.band ? ` (${a.band})` : ''}`]);
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

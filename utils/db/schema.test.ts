@@ -28,6 +28,10 @@ const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Pro
     await db.add('checkins', { at: 1, rating: 6, note: '' });
     await db.add('overrides', { at: 1, minutes: 30, reason: 'court filing due' });
   },
+  6: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+    await db.add('answers', { at: 1, questionnaire: 'weekly-load', title: 'Weekly load', answers: { sleep: 2 }, score: 2, band: null });
+  },
 };
 
 describe('database schema', () => {
@@ -45,7 +49,7 @@ describe('database schema', () => {
 
       const db = await openGauzeDB();
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['breaks', 'checkins', 'exposure', 'meta', 'notes', 'overrides', 'reveals', 'sites']);
+      expect([...db.objectStoreNames].sort()).toEqual(['answers', 'breaks', 'checkins', 'exposure', 'meta', 'notes', 'overrides', 'reveals', 'sites']);
       expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
       db.close();
     },
@@ -61,6 +65,7 @@ describe('storage', () => {
       schemaVersion: DB_VERSION,
       installedAt: 1000,
       stores: [
+        { name: 'answers', count: 0 },
         { name: 'breaks', count: 0 },
         { name: 'checkins', count: 0 },
         { name: 'exposure', count: 0 },

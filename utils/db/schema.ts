@@ -86,6 +86,21 @@ export interface OverrideRecord {
   reason: string;
 }
 
+/**
+ * One set of answers to a questionnaire the person's organisation loaded: the questionnaire's id
+ * and title as they were then, the answers by item id, the score and band. Never leaves the
+ * machine unless the person exports it.
+ */
+export interface AnswerRecord {
+  id?: number;
+  at: number;
+  questionnaire: string;
+  title: string;
+  answers: Record<string, number>;
+  score: number;
+  band: string | null;
+}
+
 export interface NoteRecord {
   hash: string;
   note: string;
@@ -119,6 +134,8 @@ export interface GauzeDB extends DBSchema {
   checkins: { key: number; value: CheckInRecord; indexes: { at: number } };
   /** Bedtime-guard overrides, each with its typed reason. */
   overrides: { key: number; value: OverrideRecord; indexes: { at: number } };
+  /** Answers to the organisation's own questionnaires, scored. */
+  answers: { key: number; value: AnswerRecord; indexes: { at: number } };
 }
 
 export type GauzeStore = StoreNames<GauzeDB>;
@@ -146,6 +163,9 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
   (db) => {
     db.createObjectStore('checkins', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
     db.createObjectStore('overrides', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+  },
+  (db) => {
+    db.createObjectStore('answers', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
   },
 ];
 

@@ -11,7 +11,7 @@ import { activePolicy, teamNames, type ActivePolicy } from '../policy/active';
 import { parsePolicy, type Policy } from '../policy/schema';
 import { effective, looserFields, type Group, type Groups } from '../policy/strictness';
 import { ValidationError } from '../validation';
-import { DB_VERSION, openGauzeDB, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
+import { DB_VERSION, openGauzeDB, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
 
 /** Where each group of settings is kept, how it is checked, and its defaults. */
 const settingsGroups = {
@@ -172,6 +172,17 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
         return (await get()).getAllFromIndex('checkins', 'at', IDBKeyRange.bound(from, to, false, true));
       },
     },
+    answers: {
+      async add(record: AnswerRecord): Promise<void> {
+        await (await get()).add('answers', record);
+      },
+      /** The most recent first, up to `limit`. */
+      async latest(limit: number): Promise<AnswerRecord[]> {
+        const records: AnswerRecord[] = [];
+        for (let cursor = await (await get()).transaction('answers').store.index('at').openCursor(null, 'prev'); cursor && records.length < limit; cursor = await cursor.continue()) records.push(cursor.value);
+        return records;
+      },
+    },
     overrides: {
       async add(record: OverrideRecord): Promise<void> {
         await (await get()).add('overrides', record);
@@ -286,8 +297,8 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     /** Everything stored, for the person's own export. */
     async everything() {
       const database = await get();
-      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks', 'checkins', 'overrides'], 'readonly');
-      const [installed, sites, exposure, reveals, notes, breaks, checkins, overrides] = await Promise.all([
+      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks', 'checkins', 'overrides', 'answers'], 'readonly');
+      const [installed, sites, exposure, reveals, notes, breaks, checkins, overrides, answers] = await Promise.all([
         tx.objectStore('meta').get('installedAt'),
         tx.objectStore('sites').getAll(),
         tx.objectStore('exposure').getAll(),
@@ -296,6 +307,7 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
         tx.objectStore('breaks').getAll(),
         tx.objectStore('checkins').getAll(),
         tx.objectStore('overrides').getAll(),
+        tx.objectStore('answers').getAll(),
       ]);
       await tx.done;
       return {
@@ -307,12 +319,13 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
         breaks: breaks.map(({ at, kind, action }) => ({ at, kind, action })),
         checkins: checkins.map(({ at, rating, note }) => ({ at, rating, note })),
         overrides: overrides.map(({ at, minutes, reason }) => ({ at, minutes, reason })),
+        answers: answers.map(({ at, questionnaire, title, answers: given, score, band }) => ({ at, questionnaire, title, answers: given, score, band })),
       };
     },
     /** Deletes records older than `before` (a team's retention period), in one transaction. */
     async prune(before: number): Promise<void> {
       const database = await get();
-      const tx = database.transaction(['exposure', 'reveals', 'breaks', 'checkins', 'overrides'], 'readwrite');
+      const tx = database.transaction(['exposure', 'reveals', 'breaks', 'checkins', 'overrides', 'answers'], 'readwrite');
       const range = IDBKeyRange.upperBound(before, true);
       const sweep = async (cursor: Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null>) => {
         for (let at = await cursor; at; at = (await at.continue()) as typeof at) await at.delete();
@@ -323,6 +336,7 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
         sweep(tx.objectStore('breaks').index('at').openCursor(range)),
         sweep(tx.objectStore('checkins').index('at').openCursor(range)),
         sweep(tx.objectStore('overrides').index('at').openCursor(range)),
+        sweep(tx.objectStore('answers').index('at').openCursor(range)),
         tx.done,
       ]);
     },

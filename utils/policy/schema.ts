@@ -21,14 +21,27 @@ function unwrapDefault(field: z.ZodType): z.ZodType {
   return field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
 }
 
-const questionnaireSchema = z
+export const questionnaireSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
     title: z.string().min(1).max(120),
     /** The licence or permission under which the organisation uses this questionnaire. */
     licence: z.string().min(1).max(1000),
     instructions: z.string().max(1000).optional(),
-    items: z.array(z.object({ id: z.string().min(1).max(40), text: z.string().min(1).max(500) }).strict()).min(1).max(60),
+    items: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(40),
+            text: z.string().min(1).max(500),
+            /** Reverse-keyed: scored as min + max - answer (e.g. "I slept well" on a scale of difficulty). */
+            reverse: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(60)
+      .refine((items) => new Set(items.map((item) => item.id)).size === items.length, 'item ids must be unique'),
     scale: z
       .object({
         min: z.number().int().min(0).max(10),

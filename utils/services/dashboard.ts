@@ -1,14 +1,19 @@
 import { aggregateDays, dayFrames, revealsByKind } from '../dashboard/aggregate';
 import { earlyWarnings } from '../dashboard/signals';
 import { dayRuleNow } from '../exposure/today';
+import { scoreAnswers } from '../questionnaire/score';
+import { ValidationError } from '../validation';
 import type { BackgroundService } from './types';
 
 /** Signals look at five weeks, whatever range the page draws. */
+/** How many past questionnaire results the dashboard lists. */
+const RESULTS_SHOWN = 20;
+
 const SIGNAL_DAYS = 35;
 
 /**
  * The dashboard's figures: per exposure day over a range, revealed items by kind, early-warning
- * signals; and the person's private check-ins. Aggregated here, next to the data, so the page
+ * signals; the person's private check-ins; and answers to the organisation's own questionnaires. Aggregated here, next to the data, so the page
  * receives a few hundred rows rather than a year of records.
  */
 export function createDashboardService(): BackgroundService {
@@ -40,6 +45,25 @@ export function createDashboardService(): BackgroundService {
       handle('checkins/add', async ({ rating, note }) => {
         await storage.checkins.add({ at: now(), rating, note: note.trim() });
         return {};
+      });
+
+      handle('questionnaires', async () => {
+        const [active, latest] = await Promise.all([storage.policy.active(), storage.answers.latest(RESULTS_SHOWN)]);
+        return {
+          questionnaires: active?.questionnaires ?? [],
+          results: latest.map(({ questionnaire, title, at, score, band }) => ({ questionnaire, title, at, score, band })),
+        };
+      });
+
+      // Only a questionnaire the organisation has in force now, answered whole: anything else is
+      // refused with each problem named and nothing is stored.
+      handle('questionnaires/answer', async ({ questionnaire: id, answers }) => {
+        const questionnaire = (await storage.policy.active())?.questionnaires.find((q) => q.id === id);
+        if (!questionnaire) throw new ValidationError([`message.payload.questionnaire: no questionnaire "${id}" in the team policy in force`]);
+        const scored = scoreAnswers(questionnaire, answers);
+        if (!scored.ok) throw new ValidationError(scored.errors.map((error) => `message.payload.answers.${error}`));
+        await storage.answers.add({ at: now(), questionnaire: id, title: questionnaire.title, answers: { ...answers }, score: scored.score, band: scored.band });
+        return { score: scored.score, band: scored.band };
       });
     },
   };

@@ -8,6 +8,7 @@ import { createPolicyService } from './policy';
 import { createFlaggedSitesService } from './flagged-sites';
 import { startServices } from './index';
 import { createDataService } from './data';
+import { createDashboardService } from './dashboard';
 import type { ServiceEvents } from './types';
 
 const opened: Array<ReturnType<typeof createStorage>> = [];
@@ -36,6 +37,7 @@ function setup(managedValue: () => Promise<unknown>) {
       createFlaggedSitesService(shield, queue),
       createPolicyService(shield, { readManaged: () => managedValue(), onManagedChanged: (listener) => void (changed = listener) }, queue, 200),
       createDataService(shield),
+      createDashboardService(),
     ],
     { storage, now: () => 1_000, version: '1' },
   );
@@ -88,6 +90,34 @@ describe('policy service', () => {
     const rules = await storage.settings.get('breaks');
     await expect(storage.settings.set('breaks', { ...rules, pauseEveryMinutes: 45 })).rejects.toThrow(/breaks\.pauseEveryMinutes: your team \(Desk\) sets 30/);
     await expect(storage.settings.set('breaks', { ...rules, pauseEveryMinutes: 20 })).resolves.toMatchObject({ pauseEveryMinutes: 20 });
+  });
+
+  it("the team's questionnaire can be answered whole; a partial or unknown answer stores nothing", async () => {
+    const { storage, handlers, status } = setup(async () => undefined);
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'));
+    const questionnaire = {
+      id: 'weekly-load',
+      title: 'Weekly load',
+      licence: 'Our own questions.',
+      items: [{ id: 'sleep', text: 'I slept well.', reverse: true }, { id: 'tired', text: 'I felt worn out.' }],
+      scale: { min: 0, max: 4 },
+      scoring: { method: 'sum', bands: [{ from: 0, to: 3, label: 'Light' }, { from: 4, to: 8, label: 'Heavy' }] },
+    };
+    const answer = (payload: { questionnaire: string; answers: Record<string, number> }) => handlers['questionnaires/answer']!(payload, 'page', page);
+    await expect(answer({ questionnaire: 'weekly-load', answers: { sleep: 1, tired: 3 } })).rejects.toThrow(/no questionnaire "weekly-load"/);
+    await handlers['policy/import']!({ text: JSON.stringify(policy('Desk', { questionnaires: [questionnaire] })) }, 'page', page);
+    const listed = (await handlers['questionnaires']!({}, 'page', page)) as { questionnaires: Array<{ id: string }>; results: unknown[] };
+    expect(listed.questionnaires.map((q) => q.id)).toEqual(['weekly-load']);
+    expect(listed.results).toEqual([]);
+
+    await expect(answer({ questionnaire: 'weekly-load', answers: { sleep: 1 } })).rejects.toThrow('message.payload.answers.tired: not answered');
+    await expect(answer({ questionnaire: 'weekly-load', answers: { sleep: 1, tired: 9 } })).rejects.toThrow(/tired: expected a whole number from 0 to 4, found 9/);
+    expect((await storage.everything()).answers).toEqual([]);
+
+    // sleep 1 reversed is 3, plus 3: 6, "Heavy".
+    expect(await answer({ questionnaire: 'weekly-load', answers: { sleep: 1, tired: 3 } })).toEqual({ score: 6, band: 'Heavy' });
+    expect((await storage.everything()).answers).toEqual([{ at: 1_000, questionnaire: 'weekly-load', title: 'Weekly load', answers: { sleep: 1, tired: 3 }, score: 6, band: 'Heavy' }]);
+    expect(((await handlers['questionnaires']!({}, 'page', page)) as { results: unknown[] }).results).toEqual([{ questionnaire: 'weekly-load', title: 'Weekly load', at: 1_000, score: 6, band: 'Heavy' }]);
   });
 
   it("a site the person flagged stays theirs when the team's policy drops it", async () => {
