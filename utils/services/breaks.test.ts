@@ -34,8 +34,7 @@ async function setup() {
     clock.now = nowMin * MIN;
     await storage.exposure.save({ site: 'x.com', start: startMin * MIN, seen: clock.now, timeZone: 'UTC' }, []);
     const before = said.length;
-    events!.emit('exposure-ticked');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await events!.emit('exposure-ticked');
     return said.slice(before);
   };
   return { storage, clock, said, handlers, exposed };

@@ -54,12 +54,12 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
             const strictUntil = limits.strictBreaks ? at + advice.minutes * 60_000 : null;
             await storage.breaks.setProgress({ ...progress, prompted: key, pending: { kind: advice.break, stretch: advice.stretch }, strictUntil });
             await storage.breaks.log({ at, kind: advice.break, action: 'prompted' });
-            if (strictUntil) events.emit('lock-changed');
+            if (strictUntil) await events.emit('lock-changed');
             await prompter.prompt(advice.break, advice.minutes, advice.canPostpone);
           }
         }).catch((error: unknown) => console.error('Gauze: break scheduler', error));
 
-      events.on('exposure-ticked', () => void evaluate());
+      events.on('exposure-ticked', evaluate);
 
       handle('breaks/rules', async (payload) => {
         if (payload.rules) await storage.settings.set('breaks', breakRulesSchema.parse(payload.rules));

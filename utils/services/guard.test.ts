@@ -52,8 +52,8 @@ async function setup() {
   const exposed = async (startMin: number, nowMin: number) => {
     clock.now = T0 + nowMin * MIN;
     await storage.exposure.save({ site: 'x.com', start: T0 + startMin * MIN, seen: clock.now, timeZone: 'UTC' }, []);
-    events!.emit('exposure-ticked');
-    await settle();
+    // Resolves once the break scheduler and the guard have looked (and the guard again, if a strict break began).
+    await events!.emit('exposure-ticked');
   };
   const lock = async () => ((await handlers.limits!({}, 'page', page)) as { lock: RevealLock | null }).lock;
   const navigate = async (tabId: number, url: string) => {

@@ -103,8 +103,8 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
           }
         }).catch((error: unknown) => console.error('Gauze: guard', error));
 
-      events.on('exposure-ticked', () => void evaluate());
-      events.on('lock-changed', () => void evaluate());
+      events.on('exposure-ticked', evaluate);
+      events.on('lock-changed', evaluate);
       browser.onWake(() => void evaluate());
       browser.onNavigated((tabId, url) => {
         const check = () => {

@@ -42,10 +42,12 @@ export function startServices(
   base: { storage: Storage; now: () => number; version: string },
 ): Handlers {
   const handlers: Handlers = {};
-  const listeners = new Map<string, Array<() => void>>();
+  const listeners = new Map<string, Array<() => unknown>>();
   const events: ServiceEvents = {
-    on: (name, listener) => listeners.set(name, [...(listeners.get(name) ?? []), listener]),
-    emit: (name) => listeners.get(name)?.forEach((listener) => listener()),
+    on: (name, listener) => void listeners.set(name, [...(listeners.get(name) ?? []), listener]),
+    emit: async (name) => {
+      await Promise.allSettled((listeners.get(name) ?? []).map((listener) => listener()));
+    },
   };
   for (const service of list) {
     service.start({

@@ -20,8 +20,10 @@ export interface ServiceContext {
  */
 export type ServiceEvent = 'exposure-ticked' | 'lock-changed' | 'settings-changed' | 'erased';
 export interface ServiceEvents {
-  on(name: ServiceEvent, listener: () => void): void;
-  emit(name: ServiceEvent): void;
+  /** A listener may return the work it started, so `emit` can say when all of it is done. */
+  on(name: ServiceEvent, listener: () => unknown): void;
+  /** Tells every listener; resolves when the work they returned has settled (callers may ignore it). */
+  emit(name: ServiceEvent): Promise<void>;
 }
 
 /**
