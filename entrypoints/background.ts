@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/db/storage';
 import { BREAK_NOTIFICATION, browserPrompter } from '../utils/breaks/prompter';
 import { browserWatch } from '../utils/exposure/browser-watch';
-import { browserGuard } from '../utils/limits/browser-guard';
+import { browserGuard, guardNotificationPage } from '../utils/limits/browser-guard';
 import { browserManaged } from '../utils/policy/browser-managed';
 import { createMessageRouter, type SenderInfo } from '../utils/messaging';
 import { createServices, startServices } from '../utils/services';
@@ -53,7 +53,8 @@ export default defineBackground(() => {
     }
   });
   browser.notifications.onClicked.addListener((id) => {
-    if (id === BREAK_NOTIFICATION) void browser.tabs.create({ url: browser.runtime.getURL('/break.html') });
+    const url = id === BREAK_NOTIFICATION ? browser.runtime.getURL('/break.html') : guardNotificationPage(id);
+    if (url) void browser.tabs.create({ url });
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === PANIC_COMMAND) void handlers['shield/panic']?.({}, 'page', self);

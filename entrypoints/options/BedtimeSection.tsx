@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useSettings } from '../../components/use-settings';
 import type { Bedtime } from '../../utils/bedtime/schedule';
@@ -29,12 +30,22 @@ export function BedtimeSection({ welcome }: { welcome: boolean }) {
   const enabledFloor = useFloor('bedtime', 'enabled');
   const strengthFloor = useFloor('bedtime', 'strength');
   const greyFloor = useFloor('bedtime', 'greyscale');
+  // Opened from the wind-down notification (#bedtime): this section, once its form is there.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = bedtime !== null;
+  useEffect(() => {
+    if (!loaded || location.hash !== '#bedtime') return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [loaded]);
   const setNight = (index: number, change: Partial<Bedtime['nights'][number]>) =>
     bedtime && setBedtime({ ...bedtime, nights: bedtime.nights.map((night, i) => (i === index ? { ...night, ...change } : night)) });
 
   return (
     <section class="card stack" aria-labelledby="bedtime-heading" data-testid="bedtime-settings">
-      <h2 id="bedtime-heading">{t('bedtimeSettingsHeading')}</h2>
+      <h2 id="bedtime-heading" ref={heading} tabIndex={-1}>
+        {t('bedtimeSettingsHeading')}
+      </h2>
       <p>{t(welcome ? 'bedtimeWelcome' : 'bedtimeExplain')}</p>
       {bedtime && (
         <form class="stack" onSubmit={(event) => void submit(event)}>

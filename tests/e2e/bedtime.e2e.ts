@@ -119,6 +119,26 @@ describe('bedtime guard in chromium', () => {
     await page.close();
   });
 
+  it('warns with a notification before the wind-down; the schedule it leads to opens in Settings', async () => {
+    // Wind-down (60 min by default) begins in 10 minutes: inside the 15-minute warning.
+    const clock = await controller.evaluate(() => {
+      const at = (offset: number) => new Date(Date.now() + offset).toTimeString().slice(0, 5);
+      return { bedtime: at(70 * 60_000), wake: at(9 * 3_600_000) };
+    });
+    await ask(controller, 'bedtime', { bedtime: { ...defaults, enabled: true, nights: Array.from({ length: 7 }, () => ({ on: true, ...clock })) } });
+    const target = await gauze.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin));
+    const worker = (await target.worker())!;
+    const shown = () => worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
+    const deadline = Date.now() + 10_000;
+    while (!(await shown()).includes('gauze-wind-down') && Date.now() < deadline) await pause(200);
+    expect(await shown()).toContain('gauze-wind-down');
+    // A click on it opens Settings at the schedule, with the focus there for keyboard and screen-reader users.
+    const options = await gauze.openPage('options.html#bedtime');
+    await options.waitForFunction(() => document.activeElement?.id === 'bedtime-heading');
+    await options.close();
+    await ask(controller, 'bedtime', { bedtime: defaults });
+  });
+
   it('outside the window, everything behaves as usual', async () => {
     await coverNow('firm', false);
     const page = await gauze.browser.newPage();

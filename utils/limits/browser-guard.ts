@@ -6,7 +6,21 @@ import type { GuardBrowser } from '../services/guard';
 import { broadcast } from '../shield/registration';
 
 const GUARD_ALARM = 'gauze-guard';
-const GUARD_NOTIFICATION = 'gauze-guard';
+/** The guard's notifications; a click on one opens the page that helps with it. */
+const SOFT_CAP_NOTIFICATION = 'gauze-soft-cap';
+const WIND_DOWN_NOTIFICATION = 'gauze-wind-down';
+const notificationPages = () => ({
+  // Today's figures beside the weeks before.
+  [SOFT_CAP_NOTIFICATION]: browser.runtime.getURL('/dashboard.html'),
+  // The schedule, to see when the guard ends or change it.
+  [WIND_DOWN_NOTIFICATION]: `${browser.runtime.getURL('/options.html')}#bedtime`,
+});
+
+/** The extension page a click on one of the guard's notifications opens, if it is one of them. */
+export function guardNotificationPage(id: string): string | null {
+  return (notificationPages() as Record<string, string>)[id] ?? null;
+}
+
 const GREYSCALE_ID = 'gauze-greyscale';
 const GREYSCALE_CSS = 'shield/greyscale.css';
 
@@ -32,10 +46,10 @@ export const browserGuard: GuardBrowser = {
     });
   },
   async notifySoftCap(minutes) {
-    await notify(GUARD_NOTIFICATION, t('capSoftTitle'), t('capSoftMessage', [String(Math.floor(minutes / 60)), String(minutes % 60)]));
+    await notify(SOFT_CAP_NOTIFICATION, t('capSoftTitle'), t('capSoftMessage', [String(Math.floor(minutes / 60)), String(minutes % 60)]));
   },
   async warnWindDown(startsAt) {
-    await notify(GUARD_NOTIFICATION, t('bedtimeWarnTitle'), t('bedtimeWarnMessage', formatClock(startsAt, browser.i18n.getUILanguage())));
+    await notify(WIND_DOWN_NOTIFICATION, t('bedtimeWarnTitle'), t('bedtimeWarnMessage', formatClock(startsAt, browser.i18n.getUILanguage())));
   },
   async divert(isFlagged) {
     const tabs = (await webTabs()).filter((tab) => isFlagged(tab.url!));
