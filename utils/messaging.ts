@@ -220,6 +220,8 @@ export const messageSpecs = {
         .nullable(),
       floors: z.record(z.string(), z.record(z.string(), z.unknown())),
       file: z.object({ team: z.string(), at: z.number() }).nullable(),
+      /** Stored policies this version cannot read: not applied, reported, and the team's sites kept. */
+      damaged: z.array(z.object({ source: z.enum(['file', 'managed']), at: z.number(), errors: z.array(z.string()) })),
       managed: z
         .object({
           state: z.enum(['ok', 'empty', 'invalid', 'unavailable']),

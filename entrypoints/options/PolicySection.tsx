@@ -86,6 +86,23 @@ export function PolicySection({ status, onChanged }: { status: AsyncState<Status
           {value.managed.state !== 'ok' && value.managed.lastKnownGood && <p>{t('policyLastKnownGood', [value.managed.lastKnownGood.team, date(value.managed.lastKnownGood.at)])}</p>}
         </div>
       )}
+      {value?.damaged.map((stored) => (
+        <div key={stored.source} class="stack" role="alert" data-testid="policy-damaged">
+          <p class="error">{t(stored.source === 'file' ? 'policyDamagedFile' : 'policyDamagedManaged', date(stored.at))}</p>
+          <ul class="errors">
+            {stored.errors.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {stored.source === 'file' && (
+            <div class="row">
+              <button type="button" onClick={() => void remove()}>
+                {t('policyRemove')}
+              </button>
+            </div>
+          )}
+        </div>
+      ))}
       {value?.file && (
         <div class="row">
           <p>{t('policyFileImported', [value.file.team, date(value.file.at)])}</p>

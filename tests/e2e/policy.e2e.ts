@@ -6,7 +6,7 @@ import { launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts'
 import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-ids.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 import { ask } from './support/sites.ts';
-import { english } from './support/gauze.ts';
+import { clickButton, english } from './support/gauze.ts';
 import { patternPixelsNow } from './support/frames.ts';
 import type { Page } from 'puppeteer';
 
@@ -113,5 +113,44 @@ describe.skipIf(!canWrite)('team policy deployed as Chromium enterprise policy',
       ]),
     );
     expect((await ask(options, 'policy/status', {})).reply).toEqual(before);
+  });
+});
+
+describe('a stored team policy this version cannot read (chromium)', () => {
+  it('is reported in Settings with what is wrong, its sites stay flagged, and removing it is offered', async () => {
+    const gauze = await launchChromium();
+    try {
+      const options = await gauze.openPage('options.html');
+      const teamFile = { format: 'gauze-policy', version: 2, team: { name: 'Archive desk' }, sites: [{ host: 'archive.example' }] };
+      expect((await ask(options, 'policy/import', { text: JSON.stringify(teamFile) })).reply).toMatchObject({ imported: true });
+      // As an older or damaged record would be: the stored file no longer validates.
+      await options.evaluate(
+        (damaged) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('gauze');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('meta', 'readwrite');
+              tx.objectStore('meta').put({ key: 'policyFile', value: { policy: damaged, at: Date.now() } });
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        { ...teamFile, breaks: { pauseEveryMinutes: 'thirty' } },
+      );
+      // A new worker reads it as an update would (the running one keeps the policy it had read).
+      const cdp = await options.createCDPSession();
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await options.reload({ waitUntil: 'load' });
+      const damaged = await options.waitForSelector('[data-testid=policy-damaged]');
+      expect(await damaged!.$eval('li', (el) => el.textContent)).toMatch(/^policy\.breaks\.pauseEveryMinutes: expected number/);
+      const sites = (await ask(options, 'sites/list', {})).reply as { entries: Array<{ host: string; source: string }> };
+      expect(sites.entries).toContainEqual(expect.objectContaining({ host: 'archive.example', source: 'team' }));
+      await clickButton(options, english('policyRemove'));
+      await options.waitForFunction(() => !document.querySelector('[data-testid=policy-damaged]'));
+      expect(((await ask(options, 'sites/list', {})).reply as { entries: unknown[] }).entries).toEqual([]);
+    } finally {
+      await gauze.browser.close();
+    }
   });
 });

@@ -64,13 +64,16 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
   }
 
   let activeCache: Promise<ActivePolicy | null> | undefined;
-  async function readPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | null> {
+  /** A stored policy: valid, absent, or damaged (kept as stored, with what is wrong with it). */
+  async function readStoredPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | { errors: string[]; at: number } | null> {
     const record = await (await get()).get('meta', key);
     if (record?.key !== key || !record.value) return null;
     const parsed = parsePolicy(record.value.policy);
-    if (parsed.ok) return { policy: parsed.policy, at: record.value.at };
-    console.warn(`Gauze: ignored stored ${key}:`, parsed.errors.join('; '));
-    return null;
+    return parsed.ok ? { policy: parsed.policy, at: record.value.at } : { errors: parsed.errors, at: record.value.at };
+  }
+  async function readPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | null> {
+    const stored = await readStoredPolicy(key);
+    return stored && 'policy' in stored ? stored : null;
   }
 
   const policy = {
@@ -84,6 +87,18 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
     async setManaged(record: { policy: Policy; at: number }): Promise<void> {
       activeCache = undefined;
       await (await get()).put('meta', { key: 'policyManaged', value: record });
+    },
+    /**
+     * Stored policies this version cannot read (damaged, or from a version it does not know).
+     * They are not applied, but kept as stored and reported, and the team's sites stay flagged,
+     * until a valid policy replaces them or the person removes the file.
+     */
+    async damaged(): Promise<Array<{ source: 'file' | 'managed'; at: number; errors: string[] }>> {
+      const [file, managed] = await Promise.all([readStoredPolicy('policyFile'), readStoredPolicy('policyManaged')]);
+      return [
+        ...(file && 'errors' in file ? [{ source: 'file' as const, at: file.at, errors: file.errors }] : []),
+        ...(managed && 'errors' in managed ? [{ source: 'managed' as const, at: managed.at, errors: managed.errors }] : []),
+      ];
     },
     async status(): Promise<ManagedStatus | null> {
       const record = await (await get()).get('meta', 'policyManagedStatus');

@@ -92,6 +92,26 @@ describe('policy service', () => {
     await expect(storage.settings.set('breaks', { ...rules, pauseEveryMinutes: 20 })).resolves.toMatchObject({ pauseEveryMinutes: 20 });
   });
 
+  it('a stored policy this version cannot read is reported, not applied, and its sites stay flagged until it is removed', async () => {
+    // As left by an earlier run: the team's site, and a policy file that no longer validates.
+    const earlier = createStorage();
+    opened.push(earlier);
+    await earlier.sites.put([{ host: 'x.com', subdomains: true, source: 'team', addedAt: 1 }]);
+    await (await earlier.get()).put('meta', { key: 'policyFile', value: { policy: { ...policy('Desk'), breaks: { pauseEveryMinutes: 'thirty' } }, at: 5 } });
+    (await earlier.get()).close();
+
+    const { storage, handlers, status } = setup(async () => undefined);
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'));
+    const reply = (await handlers['policy/status']!({}, 'page', page)) as { active: unknown; damaged: Array<{ source: string; at: number; errors: string[] }> };
+    expect(reply.active).toBeNull();
+    expect(reply.damaged).toEqual([{ source: 'file', at: 5, errors: [expect.stringMatching(/^policy\.breaks\.pauseEveryMinutes: expected number/)] }]);
+    expect((await storage.sites.list()).map((s) => [s.host, s.source])).toEqual([['x.com', 'team']]);
+
+    await handlers['policy/remove']!({}, 'page', page);
+    expect(((await handlers['policy/status']!({}, 'page', page)) as { damaged: unknown[] }).damaged).toEqual([]);
+    expect(await storage.sites.list()).toEqual([]);
+  });
+
   it("the team's questionnaire can be answered whole; a partial or unknown answer stores nothing", async () => {
     const { storage, handlers, status } = setup(async () => undefined);
     await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'));

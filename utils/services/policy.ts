@@ -36,8 +36,8 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
        * the managed store is read at every worker start, which is often.
        */
       const apply = async (before: ActivePolicy | null | 'unknown') => {
-        const active = await storage.policy.active();
-        await syncTeamSites(active);
+        const [active, damaged] = await Promise.all([storage.policy.active(), storage.policy.damaged()]);
+        await syncTeamSites(active, damaged.length > 0);
         if (active?.retentionDays) await storage.prune(now() - active.retentionDays * DAY);
         if (before === 'unknown' || JSON.stringify(before) !== JSON.stringify(active)) {
           events.emit('lock-changed');
@@ -48,13 +48,14 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
       /**
        * The team's sites become `team` entries. A site the person had flagged themselves keeps
        * that fact (`userFlagged`), so when the team drops it, it goes back to being theirs
-       * instead of being unflagged. Shares the flagged-site list's queue.
+       * instead of being unflagged. While a stored policy cannot be read, no team site is removed
+       * (it may be one of that policy's). Shares the flagged-site list's queue.
        */
-      const syncTeamSites = (active: ActivePolicy | null) =>
+      const syncTeamSites = (active: ActivePolicy | null, keepTeamSites: boolean) =>
         sitesQueue(async () => {
           const current = await storage.sites.list();
           const wanted = active?.sites ?? [];
-          const stale = current.filter((entry) => entry.source === 'team' && !wanted.some((site) => site.host === entry.host));
+          const stale = keepTeamSites ? [] : current.filter((entry) => entry.source === 'team' && !wanted.some((site) => site.host === entry.host));
           const returned: SiteEntry[] = stale.filter((entry) => entry.userFlagged).map(({ userFlagged: _, ...entry }) => ({ ...entry, source: 'user' }));
           const removed = stale.filter((entry) => !entry.userFlagged);
           const added: SiteEntry[] = wanted
@@ -107,7 +108,13 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
       void refresh();
 
       handle('policy/status', async () => {
-        const [active, file, lastKnownGood, status] = await Promise.all([storage.policy.active(), storage.policy.file(), storage.policy.managed(), storage.policy.status()]);
+        const [active, file, lastKnownGood, status, damaged] = await Promise.all([
+          storage.policy.active(),
+          storage.policy.file(),
+          storage.policy.managed(),
+          storage.policy.status(),
+          storage.policy.damaged(),
+        ]);
         return {
           active: active && {
             teams: active.teams,
@@ -119,6 +126,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
           floors: active?.groups ?? {},
           file: file && { team: file.policy.team.name, at: file.at },
           managed: status && { ...status, lastKnownGood: lastKnownGood && { team: lastKnownGood.policy.team.name, at: lastKnownGood.at } },
+          damaged,
         };
       });
 
