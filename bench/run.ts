@@ -100,6 +100,8 @@ async function longestGauzeTask(browser: Browser, url: string): Promise<{ worst:
   const gauze = events.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'V8.Execute') && /extension:\/\//.test(e.args?.data?.url ?? e.args?.data?.scriptName ?? ''));
   let worst = 0;
   let count = 0;
+  /** With BENCH_DEBUG: how many tasks each kind of entry (first outer call's function) accounts for. */
+  const entries = new Map<string, number>();
   for (const task of tasks) {
     const inside = gauze.filter((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
     if (!inside.length) continue;
@@ -109,7 +111,11 @@ async function longestGauzeTask(browser: Browser, url: string): Promise<{ worst:
     const total = outer.reduce((sum, e) => sum + e.dur!, 0) / 1000;
     if (process.env.BENCH_DEBUG && total > 20) console.log(`task ${(task.dur! / 1000).toFixed(1)} ms, Gauze ${total.toFixed(1)} ms:`, outer.map((e) => `${e.name} ${(e.args?.data as { functionName?: string })?.functionName ?? ''} ${(e.dur! / 1000).toFixed(1)}`).join(', '));
     worst = Math.max(worst, total);
+    const first = outer.sort((a, b) => a.ts - b.ts)[0]!;
+    const entry = `${first.name} ${(first.args?.data as { functionName?: string })?.functionName || '(anonymous)'}`;
+    entries.set(entry, (entries.get(entry) ?? 0) + 1);
   }
+  if (process.env.BENCH_DEBUG) console.log('Gauze tasks by entry:', [...entries].sort((a, b) => b[1] - a[1]));
   return { worst, tasks: count };
 }
 

@@ -4,6 +4,7 @@ import { createStorage } from '../utils/db/storage';
 import { BREAK_NOTIFICATION, browserPrompter } from '../utils/breaks/prompter';
 import { browserWatch } from '../utils/exposure/browser-watch';
 import { browserGuard, guardNotificationPage } from '../utils/limits/browser-guard';
+import { browserTabMute } from '../utils/shield/tab-sound';
 import { browserManaged } from '../utils/policy/browser-managed';
 import { createMessageRouter, type SenderInfo } from '../utils/messaging';
 import { createServices, startServices } from '../utils/services';
@@ -19,7 +20,7 @@ export default defineBackground(() => {
     await applyShieldRegistration(entries);
     await updateMenus(entries).catch(() => createMenus(entries));
   };
-  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast }, browserWatch, browserPrompter, browserGuard, browserManaged);
+  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast }, browserWatch, browserPrompter, browserGuard, browserManaged, browserTabMute);
   const handlers = startServices(services, {
     storage,
     now: Date.now,
@@ -61,6 +62,6 @@ export default defineBackground(() => {
   });
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) =>
-    route(message, { id: sender.id, url: sender.url, hasTab: sender.tab !== undefined, tabId: sender.tab?.id, tabUrl: sender.tab?.url }),
+    route(message, { id: sender.id, url: sender.url, hasTab: sender.tab !== undefined, tabId: sender.tab?.id, frameId: sender.frameId, tabUrl: sender.tab?.url }),
   );
 });

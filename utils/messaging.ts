@@ -113,6 +113,12 @@ export const messageSpecs = {
     reply: shieldHelloReply,
     from: ['content'],
   },
+  /** Whether the person has sound on for any item in this frame (sent at start, and when it changes): the tab's mute follows. */
+  'shield/sound': {
+    payload: z.object({ on: z.boolean() }).strict(),
+    reply: z.object({}),
+    from: ['content'],
+  },
   /** A revealed item was covered again: its kind and how long it was visible. No address. */
   'shield/revealed': {
     payload: z.object({ kind: z.enum(['image', 'video', 'canvas', 'embed', 'frame', 'background']), seconds: z.number().int().min(0).max(86_400) }).strict(),
@@ -311,6 +317,8 @@ export interface SenderInfo {
   hasTab: boolean;
   /** The sending frame's tab and its top-level address, for content scripts. */
   tabId?: number;
+  /** The sending frame within its tab (0 is the top frame). */
+  frameId?: number;
   tabUrl?: string;
 }
 

@@ -63,6 +63,8 @@ export default defineContentScript({
           if (!reply.flagged) onCommand({ type: 'shield/stop' }, { id: browser.runtime.id });
           else {
             shield.configure(reply.settings);
+            // The tab is muted unless the person has turned sound on for an item here.
+            void sendMessage('shield/sound', { on: shield.anySound() }).catch(() => undefined);
             if (!lockTold) shield.setLock(reply.lock);
             lockTold = false;
             shield.notesWanted = reply.hasNotes;

@@ -289,6 +289,44 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await page.close();
   });
 
+  it('the tab itself is muted on flagged material (Web Audio too); sound on for an item unmutes it; leaving unmutes', async () => {
+    const page = await newPage(state.gauze);
+    const muted = (url: string) =>
+      state.controller.evaluate(async (address) => {
+        type Tab = { url?: string; mutedInfo?: { muted: boolean } };
+        const tabs = (await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome.tabs.query({})) as Tab[];
+        return tabs.find((tab) => tab.url === address)?.mutedInfo?.muted ?? null;
+      }, url);
+    const until = async (url: string, want: boolean) => {
+      const deadline = Date.now() + 5000;
+      while ((await muted(url)) !== want && Date.now() < deadline) await pause(100);
+      expect(await muted(url)).toBe(want);
+    };
+    await page.goto(server.flagged('/video.html'), { waitUntil: 'load' });
+    await until(page.url(), true);
+    // A page's own Web Audio cannot get round it: the tab is muted, whatever makes the sound.
+    await page.evaluate(() => {
+      const context = new AudioContext();
+      const tone = context.createOscillator();
+      tone.connect(context.destination);
+      tone.start();
+    });
+    expect(await muted(page.url())).toBe(true);
+    // Revealed and given sound by the person: the tab's sound comes back; covered: muted again.
+    await page.click('#autoplay');
+    await page.waitForFunction(() => document.querySelector('#autoplay')?.getAttribute('data-gauze-view') === 'blur');
+    await page.focus('#autoplay');
+    await page.keyboard.press('KeyS');
+    await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('#autoplay')!.muted);
+    await until(page.url(), false);
+    await page.keyboard.press('Escape');
+    await until(page.url(), true);
+    // An unflagged site in the same tab has its sound.
+    await page.goto(server.other('/images.html'), { waitUntil: 'load' });
+    await until(page.url(), false);
+    await page.close();
+  });
+
   it('a click steps one item through the ladder, the page never sees it, and scrolling away re-covers', async () => {
     const page = await newPage(state.gauze);
     await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });

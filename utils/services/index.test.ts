@@ -30,7 +30,7 @@ const guard: GuardBrowser = {
 
 describe('startServices', () => {
   it('collects the handlers every registered service provides', async () => {
-    const handlers = startServices(createServices(shield, tabs, watch, { warn: async () => {}, prompt: async () => {} }, guard, { readManaged: async () => undefined, onManagedChanged: () => {} }), base);
+    const handlers = startServices(createServices(shield, tabs, watch, { warn: async () => {}, prompt: async () => {} }, guard, { readManaged: async () => undefined, onManagedChanged: () => {} }, { mute: async () => {}, unmuteIfOurs: async () => {}, onNavigated: () => {}, onClosed: () => {} }), base);
     expect(await handlers.ping?.({ echo: 'x' }, 'page', page)).toEqual({ echo: 'x', version: '9.9.9' });
     expect(await handlers['storage/summary']?.({}, 'page', page)).toMatchObject({ installedAt: 5000 });
     // Every message has exactly one owner.

@@ -1,4 +1,5 @@
 import type { Storage } from '../db/storage';
+import { createSoundService, type SoundBrowser } from './sound';
 import type { Handlers, MessageType } from '../messaging';
 import { statusService } from './status';
 import { createFlaggedSitesService, type ShieldAdapter } from './flagged-sites';
@@ -20,6 +21,7 @@ export function createServices(
   prompter: BreakPrompter,
   guard: GuardBrowser,
   managed: PolicyBrowser,
+  sound: SoundBrowser,
 ): readonly BackgroundService[] {
   // Flagging, unflagging and the team's sites change one list and one registration: one queue.
   const sitesQueue = createSerial();
@@ -28,6 +30,7 @@ export function createServices(
     createFlaggedSitesService(shield, sitesQueue),
     createPolicyService(shield, managed, sitesQueue),
     createShieldControlService(tabs),
+    createSoundService(sound),
     createExposureService(watch),
     createBreaksService(prompter),
     createGuardService(guard),

@@ -63,6 +63,7 @@ export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {})
         await sendMessage('notes/put', { address, note, reviewed });
       },
     },
+    onSoundChanged: (on) => void sendMessage('shield/sound', { on }).catch(() => undefined),
     onPlayingChanged: (playing) => void sendMessage('exposure/media', { playing }).catch(() => undefined),
     onRevealEnded: (kind, seconds) => {
       if (kind !== 'audio') void sendMessage('shield/revealed', { kind, seconds }).catch(() => undefined);

@@ -24,6 +24,8 @@ export interface PageShieldOptions {
   askOverride(): void;
   /** Called when a revealed item is covered again, with how long it was visible. */
   onRevealEnded(kind: MediaKind, seconds: number): void;
+  /** Called when the person turns sound on for a first item on the page, or the last one's sound goes off. */
+  onSoundChanged(on: boolean): void;
   /** Called when media starts playing on the page, or the last playing one stops. */
   onPlayingChanged(playing: boolean): void;
   now(): number;
@@ -116,7 +118,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
       }
   }
 
-  const sound = createSoundGuard((media) => (steps.get(media) ?? 'cover') !== 'cover');
+  const sound = createSoundGuard((media) => (steps.get(media) ?? 'cover') !== 'cover', options.onSoundChanged);
   const card = createRevealCard(doc, options.dir);
 
   // ---- reveal state -------------------------------------------------------------------------
@@ -539,6 +541,8 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
         if (step && !next.allowedSteps.includes(step as never)) setStep(item, 'cover');
       }
     },
+    /** Whether the person has turned sound on for any item on this page. */
+    anySound: () => sound.anySound(),
     /** Locks reveals until a time (covering everything now), or lifts the lock (null). */
     setLock(next: PageLock | null): void {
       lock = next;

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { browserTabMute } from './tab-sound';
 import { findEntryFor, matchPatternsFor, type SiteEntry } from '../sites/site-entry';
 import type { ShieldCommand } from './commands';
 
@@ -92,6 +93,7 @@ export async function releaseOpenTabs(removed: readonly SiteEntry[], remaining: 
           // all there is to remove.
         }
         await browser.scripting.removeCSS({ target: { tabId: tab.id!, allFrames: true }, files: [SHIELD_CSS], origin: cssOrigin() }).catch(() => undefined);
+        await browserTabMute.unmuteIfOurs(tab.id!);
       }),
   );
 }

@@ -3,11 +3,13 @@
  * video and audio element starts muted and paused; the page cannot unmute or start it again
  * behind the person's back. Revealing the picture and turning on the sound are separate actions.
  */
-export function createSoundGuard(isPictureRevealed: (media: HTMLMediaElement) => boolean) {
+export function createSoundGuard(isPictureRevealed: (media: HTMLMediaElement) => boolean, onAnySoundChanged: (on: boolean) => void = () => {}) {
   /** Media whose autoplay Gauze held; it starts (muted) once the picture is revealed. */
   const heldAutoplay = new WeakSet<HTMLMediaElement>();
   // Kept in this script's own memory, not in an attribute the page could set.
   const withSound = new WeakSet<HTMLMediaElement>();
+  /** The same items, counted: the tab's own mute follows whether any has sound on. */
+  const sounding = new Set<HTMLMediaElement>();
   const soundOn = (media: HTMLMediaElement) => withSound.has(media);
   const mayPlay = (media: HTMLMediaElement) => (media instanceof HTMLVideoElement ? isPictureRevealed(media) : soundOn(media));
 
@@ -59,14 +61,19 @@ export function createSoundGuard(isPictureRevealed: (media: HTMLMediaElement) =>
       }
     },
     hasSound: soundOn,
+    anySound: () => sounding.size > 0,
     setSound(media: HTMLMediaElement, on: boolean): void {
+      const before = sounding.size > 0;
       if (on) {
         withSound.add(media);
+        sounding.add(media);
         media.muted = false;
       } else {
         withSound.delete(media);
+        sounding.delete(media);
         media.muted = true;
       }
+      if (before !== sounding.size > 0) onAnySoundChanged(sounding.size > 0);
     },
   };
 }
