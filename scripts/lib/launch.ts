@@ -52,7 +52,9 @@ export function chromiumArgs(): string[] {
   return args;
 }
 
-export async function launchChromium(options: { headless?: boolean; userDataDir?: string; extensionDir?: string; extraArgs?: string[] } = {}): Promise<LaunchedGauze> {
+export async function launchChromium(
+  options: { headless?: boolean; userDataDir?: string; extensionDir?: string; extraArgs?: string[]; env?: Record<string, string> } = {},
+): Promise<LaunchedGauze> {
   const launch: LaunchOptions = {
     executablePath: findBrowser('chromium'),
     headless: options.headless ?? true,
@@ -60,6 +62,8 @@ export async function launchChromium(options: { headless?: boolean; userDataDir?
     enableExtensions: [options.extensionDir ?? extensionDirs.chromium],
     args: [...chromiumArgs(), ...(options.extraArgs ?? [])],
     defaultViewport: null,
+    // On Linux the browser's language comes from the environment (LANGUAGE), not from --lang.
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   };
   if (options.userDataDir) launch.userDataDir = options.userDataDir;
   const browser = await puppeteer.launch(launch);
