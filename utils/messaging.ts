@@ -57,6 +57,11 @@ const shieldHelloReply = z.object({
   lock: lockSchema.nullable(),
   /** The effective reveal settings: the person's, with the team policy's floors. */
   settings: shieldSettingsSchema,
+  /**
+   * What screen readers hear on every covered item, translated by the background: the page's
+   * first translated string would load the whole catalogue into it (about 13 ms per page).
+   */
+  coveredDescription: z.string().max(500),
 });
 
 const mediaAddress = z.string().url().max(2048);

@@ -25,8 +25,16 @@ export default defineContentScript({
     if (scope[marker]) return;
     scope[marker] = true;
 
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(coverCss);
+    // Parsed when the page first has a shadow root (before anything in it can paint), not at the
+    // start of every flagged page: most pages have none.
+    let parsed: CSSStyleSheet | undefined;
+    const coverSheet = () => {
+      if (!parsed) {
+        parsed = new CSSStyleSheet();
+        parsed.replaceSync(coverCss);
+      }
+      return parsed;
+    };
 
     const adopted = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'adoptedStyleSheets');
     if (adopted?.get && adopted.set) {
@@ -35,12 +43,14 @@ export default defineContentScript({
         ...adopted,
         get,
         set(this: ShadowRoot, sheets: CSSStyleSheet[]) {
+          const sheet = coverSheet();
           set.call(this, sheets.includes(sheet) ? sheets : [...sheets, sheet]);
         },
       });
     }
 
     const cover = (host: Element, root: ShadowRoot) => {
+      const sheet = coverSheet();
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       if (!host.hasAttribute('data-gauze-host')) host.setAttribute('data-gauze-host', '');
     };

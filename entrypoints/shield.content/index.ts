@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '../../utils/send-message';
-import { browserShieldOptions } from '../../utils/shield/browser-options';
+import { browserShieldOptions, describeCovered } from '../../utils/shield/browser-options';
 import { parseShieldCommand } from '../../utils/shield/commands';
 import { createFrameLink } from '../../utils/shield/frames';
 import { startPageShield } from '../../utils/shield/page-shield';
@@ -62,6 +62,7 @@ export default defineContentScript({
         (reply) => {
           if (!reply.flagged) onCommand({ type: 'shield/stop' }, { id: browser.runtime.id });
           else {
+            describeCovered(reply.coveredDescription);
             shield.configure(reply.settings);
             // The tab is muted unless the person has turned sound on for an item here.
             void sendMessage('shield/sound', { on: shield.anySound() }).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { findEntryFor, parseSiteInput, webHostOf, type SiteEntry } from '../sites/site-entry';
 import { siteSuggestions } from '../sites/suggestions';
 import { currentLock } from '../limits/current';
+import { t } from '../i18n';
 import type { SenderInfo } from '../messaging';
 import { createSerial, type Serial } from '../serial';
 import type { BackgroundService } from './types';
@@ -75,6 +76,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
         hasNotes: (await storage.notes.count()) > 0,
         lock: (await currentLock(storage, now())).lock,
         settings: await storage.settings.get('shield'),
+        coveredDescription: t('shieldCoveredDescription'),
       }));
 
       handle('shield/revealed', async ({ kind, seconds }, _from, sender) => {

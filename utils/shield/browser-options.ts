@@ -16,6 +16,18 @@ const kindLabels: Record<MediaKind, MessageKey> = {
   background: 'shieldKindImage',
 };
 
+let toldDescription: string | undefined;
+/** The covered items' description, translated by the background (see shield/hello). */
+export function describeCovered(text: string): void {
+  toldDescription = text;
+}
+
+/** Computes a value the first time it is asked for, then keeps it. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 /**
  * The page shield's connection to the browser: translated card text, shadow-root access, notes
  * and reveal reports through the background. Shared by the content script and the demo page.
@@ -23,9 +35,10 @@ const kindLabels: Record<MediaKind, MessageKey> = {
 export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {}): PageShieldOptions {
   return {
     settings: { ...shieldDefaults },
-    dir: browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr',
+    dir: once(() => (browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr')),
     now: Date.now,
-    coveredDescription: t('shieldCoveredDescription'),
+    // Told by the background's hello (describeCovered); translated here only if that has not come.
+    coveredDescription: () => (toldDescription ??= t('shieldCoveredDescription')),
     shadowRootOf: (host) => {
       // Chromium: chrome.dom; Firefox: Element.openOrClosedShadowRoot, both for content scripts only.
       const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }).chrome?.dom;

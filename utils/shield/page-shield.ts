@@ -13,9 +13,14 @@ import { createSoundGuard } from './sound-guard';
 export interface PageShieldOptions {
   /** Until the background answers, the defaults (the background then sends the effective settings). */
   settings: ShieldSettings;
-  dir: 'ltr' | 'rtl';
-  /** Read by screen readers on every covered item, after its own name. */
-  coveredDescription: string;
+  /**
+   * The page's writing direction for Gauze's card, and the description screen readers hear on
+   * every covered item. Functions, read when first needed: in a content script the first
+   * translated string loads the whole catalogue (about 13 ms), which must not happen at
+   * document start on every flagged page.
+   */
+  dir(): 'ltr' | 'rtl';
+  coveredDescription(): string;
   /** Translated strings for an item's card. */
   cardText(kind: MediaKind, description: ReturnType<typeof describeMedia>): CardText;
   /** What a covered item's card says while reveals are locked. */
@@ -253,7 +258,7 @@ export function startPageShield(doc: Document, options: PageShieldOptions) {
     if (kind === 'image' || kind === 'background' || kind === 'canvas') observers.size.observe(item);
     if (item instanceof HTMLElement && item.tabIndex < 0 && !item.hasAttribute('tabindex')) item.tabIndex = 0;
     // Screen readers keep the page's own name (alt text) and hear that the item is covered.
-    if (!item.hasAttribute('aria-description')) item.setAttribute('aria-description', options.coveredDescription);
+    if (!item.hasAttribute('aria-description')) item.setAttribute('aria-description', options.coveredDescription());
     if (notesWanted !== false) {
       const address = mediaAddress(item);
       if (address) askNotes(address);

@@ -75,7 +75,7 @@ button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 1px; }
  * over the item the person points at or focuses. It lives in a closed shadow root, so the page can
  * neither style nor script it, and it ignores synthetic clicks.
  */
-export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
+export function createRevealCard(doc: Document, direction: () => 'ltr' | 'rtl') {
   const host = doc.createElement('gauze-reveal-card');
   host.setAttribute('data-gauze-ok', '');
   const root = host.attachShadow({ mode: 'closed' });
@@ -83,7 +83,6 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
   style.textContent = STYLE;
   const card = doc.createElement('div');
   card.className = 'card';
-  card.dir = dir;
   card.hidden = true;
   card.setAttribute('role', 'group');
   root.append(style, card);
@@ -198,6 +197,8 @@ export function createRevealCard(doc: Document, dir: 'ltr' | 'rtl') {
           (el): el is HTMLDivElement => el !== null,
         ),
       );
+      const dir = direction();
+      card.dir = dir;
       card.hidden = false;
       // Beside the item, never over it: the person is looking at the item through its steps.
       const width = card.offsetWidth;
