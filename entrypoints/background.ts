@@ -4,7 +4,7 @@ import { createStorage } from '../utils/db/storage';
 import { BREAK_NOTIFICATION, browserPrompter } from '../utils/breaks/prompter';
 import { browserWatch } from '../utils/exposure/browser-watch';
 import { browserGuard, guardNotificationPage } from '../utils/limits/browser-guard';
-import { browserSoundMemory, browserTabMute } from '../utils/shield/tab-sound';
+import { browserTabMute } from '../utils/shield/tab-sound';
 import { browserManaged } from '../utils/policy/browser-managed';
 import { createMessageRouter, type SenderInfo } from '../utils/messaging';
 import { createServices, startServices } from '../utils/services';
@@ -20,7 +20,7 @@ export default defineBackground(() => {
     await applyShieldRegistration(entries);
     await updateMenus(entries).catch(() => createMenus(entries));
   };
-  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast }, browserWatch, browserPrompter, browserGuard, browserManaged, browserTabMute, browserSoundMemory);
+  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast }, browserWatch, browserPrompter, browserGuard, browserManaged, browserTabMute);
   const handlers = startServices(services, {
     storage,
     now: Date.now,

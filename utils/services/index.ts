@@ -1,6 +1,5 @@
 import type { Storage } from '../db/storage';
 import { createSoundService, type SoundBrowser } from './sound';
-import type { SoundMemory } from '../shield/tab-sound';
 import type { Handlers, MessageType } from '../messaging';
 import { statusService } from './status';
 import { createFlaggedSitesService, type ShieldAdapter } from './flagged-sites';
@@ -23,7 +22,6 @@ export function createServices(
   guard: GuardBrowser,
   managed: PolicyBrowser,
   sound: SoundBrowser,
-  soundMemory?: SoundMemory,
 ): readonly BackgroundService[] {
   // Flagging, unflagging and the team's sites change one list and one registration: one queue.
   const sitesQueue = createSerial();
@@ -32,7 +30,7 @@ export function createServices(
     createFlaggedSitesService(shield, sitesQueue),
     createPolicyService(shield, managed, sitesQueue),
     createShieldControlService(tabs),
-    createSoundService(sound, soundMemory),
+    createSoundService(sound),
     createExposureService(watch),
     createBreaksService(prompter),
     createGuardService(guard),

@@ -1,5 +1,5 @@
 import { findEntryFor, webHostOf } from '../sites/site-entry';
-import { createTabSound, type SoundMemory, type TabMute } from '../shield/tab-sound';
+import { createTabSound, type TabMute } from '../shield/tab-sound';
 import type { BackgroundService } from './types';
 
 /** The browser side of tab sound; injected so the service is testable in Node. */
@@ -16,11 +16,11 @@ export interface SoundBrowser extends TabMute {
  * element-level guard cannot reach. A tab that leaves flagged sites gets its sound back, if Gauze
  * was the one that muted it.
  */
-export function createSoundService(tabs: SoundBrowser, memory?: SoundMemory): BackgroundService {
+export function createSoundService(tabs: SoundBrowser): BackgroundService {
   return {
     id: 'sound',
     start({ storage, handle }) {
-      const sound = createTabSound(tabs, memory);
+      const sound = createTabSound(tabs);
 
       handle('shield/sound', async ({ on }, _from, sender) => {
         if (sender.tabId !== undefined) await sound.setSound(sender.tabId, sender.frameId ?? 0, on);

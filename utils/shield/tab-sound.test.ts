@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTabSound, type SoundMemory, type TabMute } from './tab-sound';
+import { createTabSound, type TabMute } from './tab-sound';
 
 /** A tab's mute as the browser keeps it: muted or not, and by whom. */
 function fakeTabs() {
@@ -45,29 +45,5 @@ describe('tab sound', () => {
     await sound.setSound(4, 0, true);
     await sound.release(4);
     expect(state.get(4)).toBe('person');
-  });
-
-  it('a worker started again remembers which frames have sound on: a new frame does not silence them', async () => {
-    const { state, tabs } = fakeTabs();
-    let kept: Record<string, number[]> = {};
-    const memory: SoundMemory = { load: async () => structuredClone(kept), save: async (frames) => void (kept = structuredClone(frames)) };
-    const first = createTabSound(tabs, memory);
-    await first.protect(5, 0);
-    await first.setSound(5, 0, true);
-    expect(state.get(5)).toBeNull();
-    // The worker is stopped; a new one starts and an embed's frame in the same tab says hello.
-    const second = createTabSound(tabs, memory);
-    await second.protect(5, 9);
-    expect(state.get(5)).toBeNull();
-    await second.setSound(5, 0, false);
-    expect(state.get(5)).toBe('gauze');
-    expect(kept).toEqual({});
-  });
-
-  it('damaged memory is ignored, not trusted', async () => {
-    const { state, tabs } = fakeTabs();
-    const sound = createTabSound(tabs, { load: async () => ({ 6: 'everything' as never }), save: async () => {} });
-    await sound.protect(6, 0);
-    expect(state.get(6)).toBe('gauze');
   });
 });
