@@ -9,13 +9,21 @@ export default defineConfig({
   // Explicit imports everywhere, so grep, mocks and new readers find things.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // One Spanish catalogue, written for Latin America (es_419) and understood everywhere: the
+    // browser looks for es-ES, es-MX, … under "es", so the same file is shipped there too.
+    'build:publicAssets': (_wxt, files) => {
+      const spanish = files.find((file) => file.relativeDest.replace(/\\/g, '/') === '_locales/es_419/messages.json');
+      if (spanish) files.push({ ...spanish, relativeDest: '_locales/es/messages.json' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: 'Gauze',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Each permission is justified in docs/permissions.md; the convention test in
-    // utils/manifest.test.ts fails when one is added without a justification.
+    // tests/unit/manifest.test.ts fails when one is added without a justification.
     permissions: ['scripting', 'contextMenus', 'idle', 'alarms', 'notifications', 'storage'],
     host_permissions: ['<all_urls>'],
     commands: {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/db/storage';
+import { loadLanguage, onLanguageChoiceChanged } from '../utils/i18n';
 import { BREAK_NOTIFICATION, browserPrompter } from '../utils/breaks/prompter';
 import { browserWatch } from '../utils/exposure/browser-watch';
 import { browserGuard, guardNotificationPage } from '../utils/limits/browser-guard';
@@ -40,6 +41,12 @@ export default defineBackground(() => {
     // Firefox, the one way an automated test can reach Gauze's pages: WebDriver BiDi refuses to
     // navigate to moz-extension://).
     if (reason === 'install') void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#welcome` });
+  });
+  // Notifications, menus and the cards on covered items speak the person's chosen language.
+  void loadLanguage().catch((error: unknown) => console.warn('Gauze: could not read the language catalogue', error));
+  onLanguageChoiceChanged(() => {
+    void storage.sites.list().then(createMenus).catch(() => undefined);
+    void broadcast({ type: 'shield/refresh' });
   });
   void storage.sites.list().then(createMenus).catch((error: unknown) => console.warn('Gauze: could not create the context menu', error));
   browser.contextMenus.onClicked.addListener((info, tab) => {

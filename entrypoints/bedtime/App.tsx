@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useAsync } from '../../components/use-async';
 import { formatClock } from '../../utils/exposure/format';
-import { t } from '../../utils/i18n';
+import { t, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import './bedtime.css';
 
@@ -29,7 +29,7 @@ function returnAddress(): string | null {
 export function App() {
   const [version, setVersion] = useState(0);
   const state = useAsync(() => sendMessage('bedtime', {}), [version]);
-  const locale = browser.i18n.getUILanguage();
+  const locale = uiLocale();
   const returnTo = returnAddress();
 
   if (state.status === 'loading') return <main class="bedtime stack" aria-busy="true" />;
@@ -106,8 +106,8 @@ function Override({ left, minutes, allowed, onGranted }: { left: number; minutes
 
   return (
     <details class="card stack override">
-      <summary>{t('bedtimeOverrideSummary', String(minutes))}</summary>
-      <p class="muted">{t('bedtimeOverrideLeft', String(left))}</p>
+      <summary>{t('bedtimeOverrideSummary', minutes)}</summary>
+      <p class="muted">{t('bedtimeOverrideLeft', left)}</p>
       <label class="stack">
         <span>{t('bedtimeReasonLabel')}</span>
         <textarea name="reason" rows={2} maxLength={500} value={reason} disabled={countdown !== null} onInput={(event) => setReason((event.target as HTMLTextAreaElement).value)} />
@@ -118,12 +118,12 @@ function Override({ left, minutes, allowed, onGranted }: { left: number; minutes
         </button>
       ) : countdown > 0 ? (
         <p role="status" aria-live="polite" data-testid="countdown">
-          {t('bedtimeCountdown', String(countdown))}
+          {t('bedtimeCountdown', countdown)}
         </p>
       ) : (
         <div class="row">
           <button type="button" class="primary" onClick={() => void confirm()}>
-            {t('bedtimeOverrideConfirm', String(minutes))}
+            {t('bedtimeOverrideConfirm', minutes)}
           </button>
           <button type="button" onClick={() => setCountdown(null)}>
             {t('cancel')}

@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { CheckIn } from '../../components/CheckIn';
 import { useAsync } from '../../components/use-async';
 import { groupDays, type DayStats, type Period } from '../../utils/dashboard/aggregate';
 import type { Signal } from '../../utils/dashboard/signals';
 import { formatDuration } from '../../utils/exposure/format';
-import { t, type MessageKey } from '../../utils/i18n';
+import { t, type MessageKey, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import { ExposureChart } from './ExposureChart';
 import { Questionnaires } from './Questionnaires';
@@ -33,7 +32,7 @@ export function App() {
   const [period, setPeriod] = useState<Period>('day');
   const [version, setVersion] = useState(0);
   const data = useAsync(() => sendMessage('dashboard/data', { days: RANGES[period].days }), [period, version]);
-  const locale = browser.i18n.getUILanguage();
+  const locale = uiLocale();
   const duration = (seconds: number) => formatDuration(seconds, locale);
 
   const rows = useMemo(() => (data.status !== 'ready' ? [] : period === 'day' ? data.value.days : groupDays(data.value.days, period)), [data, period]);
@@ -93,11 +92,11 @@ export function App() {
               </div>
               <div>
                 <dt>{t('dashboardRevealed')}</dt>
-                <dd data-testid="revealed">{t('dashboardRevealedValue', [String(total('reveals')), duration(total('revealSeconds'))])}</dd>
+                <dd data-testid="revealed">{t('dashboardRevealedValue', [total('reveals'), duration(total('revealSeconds'))])}</dd>
               </div>
               <div>
                 <dt>{t('dashboardBreaks')}</dt>
-                <dd>{t('dashboardBreaksValue', [String(total('prompted')), String(total('taken')), String(total('postponed'))])}</dd>
+                <dd>{t('dashboardBreaksValue', [total('prompted'), total('taken'), total('postponed')])}</dd>
               </div>
               <div>
                 <dt>{t('dashboardOverrides')}</dt>
@@ -113,7 +112,7 @@ export function App() {
             {data.value.reveals.length > 0 && (
               <p>
                 {t('dashboardRevealedByKind')}{' '}
-                {data.value.reveals.map((kind) => t('dashboardKindCount', [t(kindLabels[kind.kind] ?? 'shieldKindImage'), String(kind.count)])).join(' · ')}
+                {data.value.reveals.map((kind) => t('dashboardKindCount', [t(kindLabels[kind.kind] ?? 'shieldKindImage'), kind.count])).join(' · ')}
               </p>
             )}
             <details>
@@ -137,7 +136,7 @@ export function App() {
                       <td>{duration(row.exposure)}</td>
                       <td>{duration(row.late)}</td>
                       <td>{row.reveals}</td>
-                      <td>{t('dashboardBreaksValue', [String(row.prompted), String(row.taken), String(row.postponed)])}</td>
+                      <td>{t('dashboardBreaksValue', [row.prompted, row.taken, row.postponed])}</td>
                       <td>{row.checkIn ?? '–'}</td>
                     </tr>
                   ))}
@@ -178,11 +177,11 @@ function signalTitle(signal: Signal, duration: (seconds: number) => string): str
     case 'week-above-average':
       return t('signalWeekTitle', [duration(signal.weekSeconds), duration(signal.averageSeconds)]);
     case 'late-nights':
-      return t('signalLateTitle', String(signal.nights));
+      return t('signalLateTitle', signal.nights);
     case 'breaks-postponed':
-      return t('signalPostponedTitle', [String(signal.postponed), String(signal.prompted)]);
+      return t('signalPostponedTitle', [signal.postponed, signal.prompted]);
     case 'no-day-off':
-      return t('signalDayOffTitle', String(signal.days));
+      return t('signalDayOffTitle', signal.days);
   }
 }
 

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { useAsync } from '../../components/use-async';
-import { t } from '../../utils/i18n';
+import { t, uiLocale } from '../../utils/i18n';
 import { maximumScore, type Questionnaire } from '../../utils/questionnaire/score';
 import { sendMessage } from '../../utils/send-message';
 
@@ -24,12 +23,12 @@ export function Questionnaires() {
   if (state.status === 'error') return <p role="alert" class="error">{state.error}</p>;
   if (state.status !== 'ready' || state.value.questionnaires.length === 0) return null;
   const { questionnaires, results } = state.value;
-  const date = new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { dateStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
   const scoreText = (result: Result) => {
     const questionnaire = questionnaires.find((q) => q.id === result.questionnaire);
     if (!questionnaire) return String(result.score);
     const max = String(maximumScore(questionnaire));
-    return result.band ? t('questionnaireScoreBand', [String(result.score), max, result.band]) : t('questionnaireScore', [String(result.score), max]);
+    return result.band ? t('questionnaireScoreBand', [result.score, max, result.band]) : t('questionnaireScore', [result.score, max]);
   };
 
   return (
@@ -96,7 +95,7 @@ function QuestionnaireForm({
     event.preventDefault();
     const missing = questionnaire.items.filter((item) => answers[item.id] === undefined);
     if (missing.length > 0) {
-      setStatus(t('questionnaireMissing', String(missing.length)));
+      setStatus(t('questionnaireMissing', missing.length));
       form.current?.querySelector<HTMLInputElement>(`input[name="${name(missing[0]!.id)}"]`)?.focus();
       return;
     }

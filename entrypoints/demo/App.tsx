@@ -19,7 +19,7 @@ export function App() {
       <h2>{t('demoExhibitsHeading')}</h2>
       <div class="exhibits">
         {exhibits.map(({ file, subject }, index) => {
-          const label = t('demoExhibitAlt', [String(index + 1), t(subject)]);
+          const label = t('demoExhibitAlt', [index + 1, t(subject)]);
           return (
             <figure key={file}>
               <img src={`/demo/${file}`} width={480} height={320} alt={label} />

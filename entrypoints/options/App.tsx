@@ -7,6 +7,7 @@ import { TeamContext, type TeamFloors } from './team';
 import { BedtimeSection } from './BedtimeSection';
 import { BreaksSection } from './BreaksSection';
 import { DataSection } from './DataSection';
+import { LanguageSection } from './LanguageSection';
 import { LimitsSection } from './LimitsSection';
 import { SitesSection } from './SitesSection';
 import { t } from '../../utils/i18n';
@@ -36,6 +37,7 @@ export function App() {
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
+      {welcome && <LanguageSection />}
       <SitesSection key={`${erasures}-${policyVersion}`} welcome={welcome} unflag={unflag ? decodeURIComponent(unflag) : null} onChange={() => setChanges((n) => n + 1)} />
       {/* First run: the bedtime guard is the second step. */}
       {welcome && <BedtimeSection welcome />}
@@ -45,6 +47,7 @@ export function App() {
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
+      {!welcome && <LanguageSection />}
       <BreaksSection key={`breaks-${policyVersion}`} />
       <LimitsSection key={`limits-${policyVersion}`} />
       {!welcome && <BedtimeSection key={`bedtime-${policyVersion}`} welcome={false} />}

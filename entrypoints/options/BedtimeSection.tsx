@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { useSettings } from '../../components/use-settings';
 import type { Bedtime } from '../../utils/bedtime/schedule';
-import { t, type MessageKey } from '../../utils/i18n';
+import { t, type MessageKey, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import { NumberField } from './NumberField';
 import { SaveRow } from './SaveRow';
@@ -26,7 +25,7 @@ export function BedtimeSection({ welcome }: { welcome: boolean }) {
     async (value) => (await sendMessage('bedtime', { bedtime: value })).bedtime,
     'bedtimeSaved',
   );
-  const locale = browser.i18n.getUILanguage();
+  const locale = uiLocale();
   const enabledFloor = useFloor('bedtime', 'enabled');
   const strengthFloor = useFloor('bedtime', 'strength');
   const greyFloor = useFloor('bedtime', 'greyscale');

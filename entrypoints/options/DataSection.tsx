@@ -40,13 +40,13 @@ export function DataSection({ version, onErased }: { version: number; onErased()
       )}
       {summary.status === 'ready' && (
         <div class="data-summary" data-testid="data-summary">
-          <p>{t('optionsDataSchema', String(summary.value.schemaVersion))}</p>
+          <p>{t('optionsDataSchema', summary.value.schemaVersion)}</p>
           {summary.value.installedAt !== null && (
             <p>{t('optionsDataInstalled', new Date(summary.value.installedAt).toLocaleDateString(document.documentElement.lang, { dateStyle: 'long' }))}</p>
           )}
           <ul>
             {summary.value.stores.map((store) => (
-              <li key={store.name}>{t('optionsDataStore', [store.name, String(store.count)])}</li>
+              <li key={store.name}>{t('optionsDataStore', [store.name, store.count])}</li>
             ))}
           </ul>
         </div>

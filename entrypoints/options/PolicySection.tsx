@@ -37,7 +37,7 @@ export function PolicySection({ status, onChanged }: { status: AsyncState<Status
     const reply = await sendMessage('policy/import', { text });
     setErrors(reply.errors);
     if (reply.imported) {
-      setNotice(reply.upgradedFrom ? t('policyImportedUpgraded', String(reply.upgradedFrom)) : t('policyImported'));
+      setNotice(reply.upgradedFrom ? t('policyImportedUpgraded', reply.upgradedFrom) : t('policyImported'));
       onChanged();
     }
   };
@@ -63,7 +63,7 @@ export function PolicySection({ status, onChanged }: { status: AsyncState<Status
           ))}
           <p class="muted">{t('policyFloorsExplain')}</p>
           {value.active.sites.length > 0 && <p>{t('policySites', value.active.sites.join(', '))}</p>}
-          {value.active.retentionDays !== null && <p>{t('policyRetention', String(value.active.retentionDays))}</p>}
+          {value.active.retentionDays !== null && <p>{t('policyRetention', value.active.retentionDays)}</p>}
           {value.active.encryptionRequired && (
             <p role="alert" class="error">
               {t('policyEncryptionUnsupported')}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useAsync } from '../../components/use-async';
 import { formatClock, formatDuration } from '../../utils/exposure/format';
-import { t } from '../../utils/i18n';
+import { t, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import type { SiteEntry } from '../../utils/sites/site-entry';
 import './popup.css';
@@ -88,20 +88,20 @@ export function App() {
 
       {exposure.status === 'ready' && (
         <p class="exposure" data-testid="exposure-today">
-          {t('popupExposureToday', formatDuration(exposure.value.seconds, browser.i18n.getUILanguage()))}
+          {t('popupExposureToday', formatDuration(exposure.value.seconds, uiLocale()))}
         </p>
       )}
       {nextBreak.status === 'ready' && nextBreak.value && (
         <p class="muted" data-testid="next-break">
           {nextBreak.value.inSeconds === 0
             ? t('popupBreakDue')
-            : t('popupNextBreak', formatDuration(Math.max(60, nextBreak.value.inSeconds), browser.i18n.getUILanguage()))}
+            : t('popupNextBreak', formatDuration(Math.max(60, nextBreak.value.inSeconds), uiLocale()))}
         </p>
       )}
 
       {lock && (
         <p class="notice" data-testid="lock">
-          {t('popupLocked', formatClock(lock.until, browser.i18n.getUILanguage()))}
+          {t('popupLocked', formatClock(lock.until, uiLocale()))}
         </p>
       )}
 

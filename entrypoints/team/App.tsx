@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { formatDuration } from '../../utils/exposure/format';
-import { t } from '../../utils/i18n';
+import { t, uiLocale } from '../../utils/i18n';
 import { aggregateSummaries, readSummary, type WeeklySummary } from '../../utils/summary/weekly';
 import '../dashboard/dashboard.css';
 
@@ -17,7 +16,7 @@ interface Loaded {
  */
 export function App() {
   const [files, setFiles] = useState<Loaded[]>([]);
-  const locale = browser.i18n.getUILanguage();
+  const locale = uiLocale();
   const duration = (seconds: number) => formatDuration(seconds, locale);
 
   const open = async (list: FileList | null | undefined) => {
@@ -66,7 +65,7 @@ export function App() {
       )}
       {valid.length > 0 && (
         <section class="card stack" aria-labelledby="team-total" data-testid="team-total">
-          <h2 id="team-total">{t('teamTotalHeading', String(total.people))}</h2>
+          <h2 id="team-total">{t('teamTotalHeading', total.people)}</h2>
           <dl class="figures">
             <div>
               <dt>{t('teamAverageExposure')}</dt>
@@ -74,11 +73,11 @@ export function App() {
             </div>
             <div>
               <dt>{t('teamLateNights')}</dt>
-              <dd>{t('teamLateNightsValue', [String(total.lateNights), String(total.peopleWithLateNights)])}</dd>
+              <dd>{t('teamLateNightsValue', [total.lateNights, total.peopleWithLateNights])}</dd>
             </div>
             <div>
               <dt>{t('dashboardBreaks')}</dt>
-              <dd>{t('dashboardBreaksValue', [String(total.breaks.prompted), String(total.breaks.taken), String(total.breaks.postponed)])}</dd>
+              <dd>{t('dashboardBreaksValue', [total.breaks.prompted, total.breaks.taken, total.breaks.postponed])}</dd>
             </div>
             <div>
               <dt>{t('dashboardOverrides')}</dt>
@@ -86,7 +85,7 @@ export function App() {
             </div>
             <div>
               <dt>{t('teamCheckIns')}</dt>
-              <dd>{total.checkInAverage === null ? '–' : t('teamCheckInsValue', [String(total.checkInAverage), String(total.peopleSharingCheckIns)])}</dd>
+              <dd>{total.checkInAverage === null ? '–' : t('teamCheckInsValue', [total.checkInAverage, total.peopleSharingCheckIns])}</dd>
             </div>
           </dl>
           <table>
@@ -109,7 +108,7 @@ export function App() {
                     <td>{summary!.weekStarting}</td>
                     <td>{duration(summary!.exposureSeconds)}</td>
                     <td>{summary!.lateNights}</td>
-                    <td>{t('dashboardBreaksValue', [String(summary!.breaks.prompted), String(summary!.breaks.taken), String(summary!.breaks.postponed)])}</td>
+                    <td>{t('dashboardBreaksValue', [summary!.breaks.prompted, summary!.breaks.taken, summary!.breaks.postponed])}</td>
                   </tr>
                 ))}
             </tbody>

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatEntry, languageFormat, parsePluralBlocks, placeholdersUsed, type CatalogueEntry } from '../../utils/i18n/format';
+import { languages } from '../../utils/i18n/languages';
 
 const root = join(import.meta.dirname, '..', '..');
 const catalogue = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Record<
@@ -29,11 +31,11 @@ describe('i18n catalogue', () => {
     expect(Object.entries(catalogue).filter(([, entry]) => !entry.description?.trim()).map(([key]) => key)).toEqual([]);
   });
 
-  it('declares every $PLACEHOLDER$ a message uses', () => {
+  it('declares every $PLACEHOLDER$ and plural count a message uses, and uses every one it declares', () => {
     for (const [key, entry] of Object.entries(catalogue)) {
-      for (const [, name] of entry.message.matchAll(/\$([A-Z_]+)\$/g)) {
-        expect(entry.placeholders?.[name!.toLowerCase()], `${key} uses $${name}$`).toBeDefined();
-      }
+      const used = placeholdersUsed(entry.message);
+      for (const name of used) expect(entry.placeholders?.[name.toLowerCase()], `${key} uses ${name}`).toBeDefined();
+      expect(Object.keys(entry.placeholders ?? {}).map((name) => name.toUpperCase()).sort(), key).toEqual(used);
     }
   });
 
@@ -54,5 +56,66 @@ describe('i18n catalogue', () => {
           .map((line) => `${relative(root, file)}: ${line.trim()}`),
       );
     expect(offenders).toEqual([]);
+  });
+});
+
+/** Every language Gauze ships, and the test every translation must pass (docs/translating.md). */
+describe('translations', () => {
+  const folders = readdirSync(join(root, 'public/_locales')).filter((folder) => folder !== 'en');
+  const load = (folder: string) =>
+    JSON.parse(readFileSync(join(root, 'public/_locales', folder, 'messages.json'), 'utf8')) as Record<string, CatalogueEntry>;
+  /** Words that are the same in every language: the product's name, symbols, and numbers. */
+  const sameEverywhere = new Set(['extName', 'popupTitle', 'shieldSize', 'dashboardBreaksValue', 'dashboardKindCount']);
+  const counts = [0, 1, 2, 3, 5, 11, 21, 101];
+
+  it('ships every language the product promises', () => {
+    expect(folders.sort()).toEqual(languages.filter((language) => language.folder !== 'en').map((language) => language.folder).sort());
+  });
+
+  it('every English message is a valid message, its plural blocks included', () => {
+    for (const [key, entry] of Object.entries(catalogue)) expect(() => parsePluralBlocks(entry.message), key).not.toThrow();
+  });
+
+  describe.each(languages.filter((language) => language.folder !== 'en'))('$name ($folder)', (language) => {
+    const translated = load(language.folder);
+    const format = languageFormat(language.tag);
+
+    it('has exactly the keys English has', () => {
+      expect(Object.keys(translated).filter((key) => !catalogue[key]), 'keys English lacks').toEqual([]);
+      expect(Object.keys(catalogue).filter((key) => !translated[key]?.message?.trim()), 'keys missing').toEqual([]);
+    });
+
+    it('uses the same placeholders, declared as in English', () => {
+      for (const [key, entry] of Object.entries(translated)) {
+        const english = catalogue[key];
+        if (!english) continue;
+        expect(placeholdersUsed(entry.message), key).toEqual(placeholdersUsed(english.message));
+        const declared = (e: CatalogueEntry) => Object.fromEntries(Object.entries(e.placeholders ?? {}).map(([name, p]) => [name, p.content]));
+        expect(declared(entry), key).toEqual(declared(english as CatalogueEntry));
+      }
+    });
+
+    it('writes every plural form the language needs, and each count reads as a sentence', () => {
+      const needed = new Intl.PluralRules(language.tag).resolvedOptions().pluralCategories;
+      for (const [key, entry] of Object.entries(translated)) {
+        const blocks = parsePluralBlocks(entry.message);
+        for (const block of blocks) {
+          const missing = needed.filter((category) => !block.branches.has(category));
+          expect(missing, `${key}: ${block.name}`).toEqual([]);
+        }
+        if (!blocks.length) continue;
+        const values = Object.values(entry.placeholders ?? {}).map(() => 0);
+        for (const count of counts) {
+          const text = formatEntry(entry, values.map(() => count), format);
+          expect(text, `${key} for ${count}`).not.toMatch(/[{}#]|\$[A-Z_]+\$/);
+          expect(text.trim().length, `${key} for ${count}`).toBeGreaterThan(0);
+        }
+      }
+    });
+
+    it('translates every message (only names and symbols may be the same as in English)', () => {
+      const same = Object.keys(catalogue).filter((key) => !sameEverywhere.has(key) && translated[key]?.message === catalogue[key]!.message);
+      expect(same).toEqual([]);
+    });
   });
 });

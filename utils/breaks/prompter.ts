@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { languageReady, t } from '../i18n';
 import { notify } from '../notify';
 import type { BreakPrompter } from '../services/breaks';
 import { broadcast } from '../shield/registration';
@@ -9,11 +9,13 @@ export const BREAK_NOTIFICATION = 'gauze-break';
 /** Break warnings and prompts through browser notifications, the shield and the break page. */
 export const browserPrompter: BreakPrompter = {
   async warn(kind, inSeconds) {
-    await notify(BREAK_NOTIFICATION, t(kind === 'pause' ? 'breakWarnPauseTitle' : 'breakWarnBreakTitle'), t('breakWarnMessage', String(Math.max(1, Math.round(inSeconds / 60)))));
+    await languageReady();
+    await notify(BREAK_NOTIFICATION, t(kind === 'pause' ? 'breakWarnPauseTitle' : 'breakWarnBreakTitle'), t('breakWarnMessage', Math.max(1, Math.round(inSeconds / 60))));
   },
   async prompt(kind, minutes) {
+    await languageReady();
     await broadcast({ type: 'shield/recover-all' });
     await browser.tabs.create({ url: `${browser.runtime.getURL('/break.html')}#${kind}` });
-    await notify(BREAK_NOTIFICATION, t(kind === 'pause' ? 'breakDuePauseTitle' : 'breakDueBreakTitle'), t('breakDueMessage', String(Math.round(minutes))));
+    await notify(BREAK_NOTIFICATION, t(kind === 'pause' ? 'breakDuePauseTitle' : 'breakDueBreakTitle'), t('breakDueMessage', Math.round(minutes)));
   },
 };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { formatClock } from '../exposure/format';
-import { t } from '../i18n';
+import { formatClock, formatDuration } from '../exposure/format';
+import { languageReady, t, uiLocale } from '../i18n';
 import { notify } from '../notify';
 import type { GuardBrowser } from '../services/guard';
 import { broadcast } from '../shield/registration';
@@ -46,10 +46,12 @@ export const browserGuard: GuardBrowser = {
     });
   },
   async notifySoftCap(minutes) {
-    await notify(SOFT_CAP_NOTIFICATION, t('capSoftTitle'), t('capSoftMessage', [String(Math.floor(minutes / 60)), String(minutes % 60)]));
+    await languageReady();
+    await notify(SOFT_CAP_NOTIFICATION, t('capSoftTitle'), t('capSoftMessage', formatDuration(minutes * 60, uiLocale())));
   },
   async warnWindDown(startsAt) {
-    await notify(WIND_DOWN_NOTIFICATION, t('bedtimeWarnTitle'), t('bedtimeWarnMessage', formatClock(startsAt, browser.i18n.getUILanguage())));
+    await languageReady();
+    await notify(WIND_DOWN_NOTIFICATION, t('bedtimeWarnTitle'), t('bedtimeWarnMessage', formatClock(startsAt, uiLocale())));
   },
   async divert(isFlagged) {
     const tabs = (await webTabs()).filter((tab) => isFlagged(tab.url!));

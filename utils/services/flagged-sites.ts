@@ -1,7 +1,7 @@
 import { findEntryFor, parseSiteInput, webHostOf, type SiteEntry } from '../sites/site-entry';
 import { siteSuggestions } from '../sites/suggestions';
 import { currentLock } from '../limits/current';
-import { t } from '../i18n';
+import { languageReady, t } from '../i18n';
 import type { SenderInfo } from '../messaging';
 import { createSerial, type Serial } from '../serial';
 import type { BackgroundService } from './types';
@@ -71,6 +71,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
       handle('sites/match', async ({ hostname }) => ({ entry: findEntryFor(await storage.sites.list(), hostname) ?? null }));
 
       handle('shield/hello', async (_payload, _from, sender) => ({
+        ...(await languageReady(), {}),
         flagged: (await siteOf(sender)) !== undefined,
         frameToken: await storage.frameToken(),
         hasNotes: (await storage.notes.count()) > 0,

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { formatClock } from '../exposure/format';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey, uiLocale } from '../i18n';
 import { sendMessage } from '../send-message';
 import type { MediaKind } from './media';
 import type { PageShieldOptions } from './page-shield';
@@ -48,7 +48,7 @@ export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {})
     cardText: (kind, { text, width, height }) => ({
       kind: t(kindLabels[kind]),
       label: text,
-      size: width && height ? t('shieldSize', [String(width), String(height)]) : null,
+      size: width && height ? t('shieldSize', [width, height]) : null,
       note: null,
       steps: { blur: t('shieldStepBlur'), outline: t('shieldStepOutline'), full: t('shieldStepFull') },
       cover: t('shieldStepCover'),
@@ -65,7 +65,7 @@ export function browserShieldOptions(overrides: Partial<PageShieldOptions> = {})
       askOverride: t('shieldAskOverride'),
     }),
     lockText: ({ reason, until }) => {
-      const time = formatClock(until, browser.i18n.getUILanguage());
+      const time = formatClock(until, uiLocale());
       if (reason === 'unavailable') return t('shieldLockedUnavailable');
       return t(reason === 'break' ? 'shieldLockedBreak' : reason === 'cap' ? 'shieldLockedCap' : 'shieldLockedBedtime', time);
     },

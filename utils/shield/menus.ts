@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { languageReady, t } from '../i18n';
 import { findEntryFor, matchPatternsFor, type SiteEntry } from '../sites/site-entry';
 
 export const FLAG_MENU = 'gauze-flag-site';
@@ -12,6 +12,7 @@ const contexts: ['page', 'image', 'video', 'link', 'frame'] = ['page', 'image', 
  * single click. Created anew at every worker start (menus do not outlive every browser restart).
  */
 export async function createMenus(entries: readonly SiteEntry[]): Promise<void> {
+  await languageReady();
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: FLAG_MENU, title: t('contextMenuFlag'), contexts });
   browser.contextMenus.create({ id: UNFLAG_MENU, title: t('contextMenuUnflag'), contexts, visible: false });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { launchChromium, launchFirefox, root, type LaunchedGauze } from '../../../scripts/lib/launch.ts';
 import type { BrowserName } from '../../../scripts/lib/browsers.ts';
+import { formatEntry, languageFormat, type Catalogue, type MessageValue } from '../../../utils/i18n/format.ts';
 
 export const browsers: BrowserName[] = ['chromium', 'firefox'];
 
@@ -10,16 +11,14 @@ export function launchGauze(name: BrowserName): Promise<LaunchedGauze> {
   return name === 'chromium' ? launchChromium() : launchFirefox();
 }
 
-const catalogue = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const catalogue = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Catalogue;
+const englishFormat = languageFormat('en');
 
-/** The English text of a message, with $1-style placeholders filled in as the browser does. */
-export function english(key: string, ...substitutions: string[]): string {
+/** The English text of a message, its placeholders and plural forms filled in as Gauze does. */
+export function english(key: string, ...values: MessageValue[]): string {
   const entry = catalogue[key];
   if (!entry) throw new Error(`no message ${key}`);
-  return entry.message.replace(/\$([A-Z_]+)\$/g, (_, name: string) => {
-    const index = Number((catalogue[key] as { placeholders?: Record<string, { content: string }> }).placeholders?.[name.toLowerCase()]?.content.slice(1));
-    return substitutions[index - 1] ?? '';
-  });
+  return formatEntry(entry, values, englishFormat);
 }
 
 /** Sends a raw message from an extension page, as any Gauze context would, and returns the answer. */

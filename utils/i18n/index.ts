@@ -1,0 +1,100 @@
+import { browser } from 'wxt/browser';
+import type messages from '../../public/_locales/en/messages.json';
+import { formatEntry, languageFormat, type Catalogue, type LanguageFormat, type MessageValue } from './format';
+import { english, resolveLanguage, type Language, type LanguageChoice } from './languages';
+
+/** Every user-visible string has a key in public/_locales/en/messages.json. */
+export type MessageKey = keyof typeof messages;
+export type { MessageValue };
+
+/** Where the person's choice of language is kept (extension storage: every page reads it at start). */
+const LANGUAGE_KEY = 'language';
+
+interface Loaded {
+  language: Language;
+  catalogue: Catalogue;
+  /** English, for a key a catalogue lacks (the test suite keeps every catalogue complete). */
+  fallback: Catalogue;
+  format: LanguageFormat;
+}
+let loaded: Loaded | null = null;
+let loading: Promise<Language> | null = null;
+
+async function readCatalogue(folder: string): Promise<Catalogue> {
+  // Gauze's own packaged file, read from the extension itself: nothing leaves the machine.
+  const response = await fetch(browser.runtime.getURL(`/_locales/${folder}/messages.json` as '/')); // allowed-url: the extension's own file
+  return (await response.json()) as Catalogue;
+}
+
+/**
+ * Loads the catalogue of the language in use: the person's choice in Settings, or the browser's
+ * language (or its nearest Gauze language), else English. Pages await it before they render; the
+ * background before it writes a notification or answers a protected page.
+ */
+export function loadLanguage(): Promise<Language> {
+  loading ??= (async () => {
+    const stored = (await browser.storage.local.get(LANGUAGE_KEY).catch(() => ({}))) as { [LANGUAGE_KEY]?: LanguageChoice };
+    const language = resolveLanguage(stored[LANGUAGE_KEY], browser.i18n.getUILanguage());
+    const [catalogue, fallback] = await Promise.all([readCatalogue(language.folder), language === english ? null : readCatalogue(english.folder).catch(() => ({}))]);
+    loaded = { language, catalogue, fallback: fallback ?? catalogue, format: languageFormat(language.tag) };
+    return language;
+  })().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+/** loadLanguage for code that must go on whatever happens (English if the catalogue cannot be read). */
+export function languageReady(): Promise<Language> {
+  return loadLanguage().catch(() => english);
+}
+
+/** The person's choice: "auto" (the browser's language) or a catalogue folder. */
+export async function languageChoice(): Promise<LanguageChoice> {
+  const stored = (await browser.storage.local.get(LANGUAGE_KEY)) as { [LANGUAGE_KEY]?: LanguageChoice };
+  return stored[LANGUAGE_KEY] ?? 'auto';
+}
+
+export async function setLanguageChoice(choice: LanguageChoice): Promise<void> {
+  if (choice === 'auto') await browser.storage.local.remove(LANGUAGE_KEY);
+  else await browser.storage.local.set({ [LANGUAGE_KEY]: choice });
+}
+
+/** Calls `listener` when the person chooses another language (in any of Gauze's pages). */
+export function onLanguageChoiceChanged(listener: () => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(LANGUAGE_KEY in changes)) return;
+    loading = null;
+    listener();
+  });
+}
+
+/** The language in use (English until loadLanguage has finished). */
+export function currentLanguage(): Language {
+  return loaded?.language ?? english;
+}
+
+/** The BCP 47 tag of the language in use, for Intl's dates, times and numbers. */
+export function uiLocale(): string {
+  return currentLanguage().tag;
+}
+
+/**
+ * A message in the language in use, its placeholders filled with `values` (numbers in the
+ * language's digits, plural forms by its rules). Before the catalogue is loaded, the browser's own
+ * i18n answers (plain messages only). Falls back to the key so a missing string shows in review.
+ */
+export function t(key: MessageKey, values?: MessageValue | readonly MessageValue[]): string {
+  const list = values === undefined ? [] : Array.isArray(values) ? values : [values as MessageValue];
+  if (!loaded) return browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], list.map(String)) || key;
+  const entry = loaded.catalogue[key] ?? loaded.fallback[key];
+  return entry ? formatEntry(entry, list, loaded.format) : key;
+}
+
+/** Sets the page's language and writing direction from the language in use. */
+export function applyDocumentLocale(doc: Document = document): void {
+  const language = currentLanguage();
+  doc.documentElement.lang = language.tag;
+  doc.documentElement.dir = language.dir;
+}
