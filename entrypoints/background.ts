@@ -1,11 +1,11 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../utils/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/db/storage';
-import { loadLanguage, onLanguageChoiceChanged } from '../utils/i18n';
+import { currentLanguage, languageReady, loadLanguage, onLanguageChoiceChanged, t } from '../utils/i18n';
 import { BREAK_NOTIFICATION, browserPrompter } from '../utils/breaks/prompter';
 import { browserWatch } from '../utils/exposure/browser-watch';
 import { browserGuard, guardNotificationPage } from '../utils/limits/browser-guard';
-import { browserTabMute } from '../utils/shield/tab-sound';
+import { browserFrames, browserTabSound, coverFrame } from '../utils/shield/browser-tabs';
 import { browserManaged } from '../utils/policy/browser-managed';
 import { createMessageRouter, type SenderInfo } from '../utils/messaging';
 import { createServices, startServices } from '../utils/services';
@@ -21,11 +21,21 @@ export default defineBackground(() => {
     await applyShieldRegistration(entries);
     await updateMenus(entries).catch(() => createMenus(entries));
   };
-  const services = createServices({ register, protectOpenTabs, releaseOpenTabs }, { send: sendToTab, broadcast }, browserWatch, browserPrompter, browserGuard, browserManaged, browserTabMute);
+  const services = createServices({
+    shield: { register, protectOpenTabs, releaseOpenTabs, coverFrame },
+    tabs: { send: sendToTab, broadcast },
+    frames: browserFrames,
+    watch: browserWatch,
+    prompter: browserPrompter,
+    guard: browserGuard,
+    managed: browserManaged,
+    sound: browserTabSound,
+  });
   const handlers = startServices(services, {
     storage,
     now: Date.now,
     version: browser.runtime.getManifest().version,
+    i18n: { ready: languageReady, t, language: currentLanguage },
   });
   const route = createMessageRouter({
     extensionId: browser.runtime.id,

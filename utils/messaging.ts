@@ -3,6 +3,7 @@ import { breakRulesSchema } from './breaks/schedule';
 import { exportSchema } from './data/export';
 import { limitsSchema } from './limits/limits';
 import { shieldSettingsSchema } from './shield/settings';
+import type { ShieldTexts } from './shield/texts';
 import { bedtimeSchema } from './bedtime/schedule';
 import { questionnaireSchema } from './policy/schema';
 
@@ -47,21 +48,47 @@ const signalSchema = z.discriminatedUnion('id', [
   z.object({ id: z.literal('no-day-off'), days: z.number().int() }),
 ]);
 
+const text = z.string().max(1000);
+/** Every word the page shield shows, translated by the background (utils/shield/texts.ts). */
+const shieldTextsSchema = z.object({
+  lang: z.string().max(35),
+  dir: z.enum(['ltr', 'rtl']),
+  coveredDescription: text,
+  kinds: z.object({ image: text, video: text, audio: text, canvas: text, embed: text, frame: text, background: text }),
+  size: text,
+  steps: z.object({ blur: text, outline: text, full: text }),
+  cover: text,
+  soundOn: text,
+  soundOff: text,
+  play: text,
+  pause: text,
+  region: text,
+  reviewed: text,
+  markReviewed: text,
+  editNote: text,
+  noteLabel: text,
+  save: text,
+  cancel: text,
+  askOverride: text,
+  keys: z.object({ label: text, step: text, cover: text, peek: text, reviewed: text, note: text, sound: text }),
+}) satisfies z.ZodType<ShieldTexts>;
+
+/** A lock as a protected page is told it: with what its card says, translated, the time written. */
+export const pageLockSchema = lockSchema.extend({ text: text.nullable() });
+
 const shieldHelloReply = z.object({
   flagged: z.boolean(),
-  /** Shared by Gauze's scripts in a page and its frames, so a frame can say it protects itself. */
-  frameToken: z.string().min(16).max(64),
   /** Whether the person keeps any notes at all; without any, pages need not look notes up. */
   hasNotes: z.boolean(),
   /** Reveals are locked now (the page keeps everything covered until `until`). */
-  lock: lockSchema.nullable(),
+  lock: pageLockSchema.nullable(),
   /** The effective reveal settings: the person's, with the team policy's floors. */
   settings: shieldSettingsSchema,
   /**
-   * What screen readers hear on every covered item, translated by the background: the page's
-   * first translated string would load the whole catalogue into it (about 13 ms per page).
+   * Every word the page shows, in the person's language: the page's first translated string
+   * would otherwise load a whole catalogue into it (about 13 ms per page).
    */
-  coveredDescription: z.string().max(500),
+  texts: shieldTextsSchema,
 });
 
 const mediaAddress = z.string().url().max(2048);
@@ -118,7 +145,19 @@ export const messageSpecs = {
     reply: shieldHelloReply,
     from: ['content'],
   },
-  /** Whether the person has sound on for any item in this frame (sent at start, and when it changes): the tab's mute follows. */
+  /** Which of these frames of the sender's tab show a document Gauze protects now (asked by a flagged page about its frames). */
+  'shield/frames': {
+    payload: z.object({ frameIds: z.array(z.number().int().nonnegative()).max(64) }).strict(),
+    reply: z.object({ protected: z.array(z.number().int().nonnegative()) }),
+    from: ['content'],
+  },
+  /** The sending frame's protected document is going away (navigating, or closed). */
+  'shield/leaving': {
+    payload: z.object({}).strict(),
+    reply: z.object({}),
+    from: ['content'],
+  },
+  /** Whether the person has sound on for any item in this frame (sent when it changes): the tab's mute follows. */
   'shield/sound': {
     payload: z.object({ on: z.boolean() }).strict(),
     reply: z.object({}),
@@ -301,7 +340,8 @@ export const messageSpecs = {
   'notes/put': {
     payload: noteSchema.strict(),
     reply: z.object({}),
-    from: ['content'],
+    // The demo case file (an extension page) keeps notes as a flagged site does.
+    from: ['content', 'page'],
   },
 } as const satisfies Record<string, MessageSpec>;
 

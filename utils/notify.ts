@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './browser';
 
 /** A browser notification in Gauze's own words (never a site or a page), with Gauze's icon. */
 export function notify(id: string, title: string, message: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './browser';
 import { sendTyped } from './message-client';
 import type { MessageType, Payload, Reply } from './messaging';
 

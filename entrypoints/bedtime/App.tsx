@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '../../utils/browser';
 import { useAsync } from '../../components/use-async';
 import { formatClock } from '../../utils/exposure/format';
 import { t, uiLocale } from '../../utils/i18n';

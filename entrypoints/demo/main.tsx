@@ -1,14 +1,22 @@
-import coverCss from '../../public/shield/cover.css?raw';
 import { mountPage } from '../../components/mount';
-import { browserShieldOptions } from '../../utils/shield/browser-options';
-import { startPageShield } from '../../utils/shield/page-shield';
+import { currentLanguage, loadLanguage, t } from '../../utils/i18n';
+import { coverCss } from '../../utils/shield/cover-style';
+import { demoEnvironment } from '../../utils/shield/demo-environment';
+import { shieldTexts } from '../../utils/shield/shield-texts';
+import { startShield } from '../../utils/shield/shield';
+import { sendMessage } from '../../utils/send-message';
 import { App } from './App';
 
 // The demo case file is protected exactly as a flagged site is: the same stylesheet, in force
 // before its pictures are added, and the same page shield on top.
 const cover = document.createElement('style');
-cover.textContent = coverCss;
+cover.textContent = coverCss();
 document.head.append(cover);
-const shield = startPageShield(document, browserShieldOptions({ notes: { lookup: async () => [], put: async () => {} }, onRevealEnded: () => {}, onPlayingChanged: () => {} }));
-shield.notesWanted = false;
+const shield = startShield({ doc: document, signal: new AbortController().signal, env: demoEnvironment() });
+shield.setNotesWanted(true);
+void Promise.all([loadLanguage().catch(() => undefined), sendMessage('shield/settings', {}).catch(() => null)]).then(([, answer]) => {
+  shield.setTexts(shieldTexts(t, currentLanguage()));
+  if (answer) shield.configure(answer.settings);
+  shield.setLock(null);
+});
 mountPage(App, 'demoTitle');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '../../utils/browser';
 import { languageChoice, setLanguageChoice, t } from '../../utils/i18n';
 import { languages, resolveLanguage, type LanguageChoice } from '../../utils/i18n/languages';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '../../utils/browser';
 import { saveFile } from '../../components/save-file';
 import type { AsyncState } from '../../components/use-async';
 import { t, type MessageKey } from '../../utils/i18n';

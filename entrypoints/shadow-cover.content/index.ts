@@ -1,15 +1,21 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import coverCss from '../../public/shield/cover.css?raw';
+import { coverCss, MARK } from '../../utils/shield/cover-style';
 
 /**
  * Shadow DOM on flagged pages, in the page's own world (it must run before the page's scripts and
- * see the shadow roots they create, closed ones too). A page's stylesheets do not reach inside a
- * shadow root, so Gauze adopts its cover stylesheet into every root as it is attached, before
- * anything in it can paint, and keeps it there if the page replaces the root's sheets. Hosts are
- * marked so Gauze's isolated script can find the roots for reveal and sound control.
+ * see the shadow roots they attach, closed ones too). A page's stylesheets do not reach inside a
+ * shadow root, and in Chromium neither does Gauze's registered cover, so the cover is adopted into
+ * every root as it is attached, before anything in it can paint, and kept there if the page
+ * replaces the root's sheets. Hosts are marked so Gauze's isolated script can find closed roots.
+ * Declarative roots, which no script attaches, are covered by the isolated script as they are
+ * parsed (utils/shield/parts/discovery.ts).
  *
- * Detached media (`new Audio(url).play()`) never enters the document, where Gauze's isolated
- * script watches; it is muted here.
+ * Detached media (`new Audio(url).play()`) never enters the document, where the isolated script
+ * holds sound off; it is muted here, so it stays silent even while the person has turned on the
+ * sound of one item (which unmutes the tab).
+ *
+ * Nothing here is left for the page to find but what the job needs: no global, and the patched
+ * functions keep their names (docs/security.md lists what a flagged page can still notice).
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -19,19 +25,16 @@ export default defineContentScript({
   world: 'MAIN',
   noScriptStartedPostMessage: true,
   main() {
-    // Injected again into an open tab (flagging, an update): patch once.
-    const marker = Symbol.for('gauze.shadow-cover');
-    const scope = globalThis as unknown as Record<symbol, boolean>;
-    if (scope[marker]) return;
-    scope[marker] = true;
-
     // Parsed when the page first has a shadow root (before anything in it can paint), not at the
-    // start of every flagged page: most pages have none.
+    // start of every flagged page: most pages have none. The constructor and its method are taken
+    // now, before the page's own scripts could replace them.
+    const Sheet = CSSStyleSheet;
+    const replaceSync = CSSStyleSheet.prototype.replaceSync;
     let parsed: CSSStyleSheet | undefined;
     const coverSheet = () => {
       if (!parsed) {
-        parsed = new CSSStyleSheet();
-        parsed.replaceSync(coverCss);
+        parsed = new Sheet();
+        replaceSync.call(parsed, coverCss());
       }
       return parsed;
     };
@@ -42,28 +45,49 @@ export default defineContentScript({
       Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', {
         ...adopted,
         get,
-        set(this: ShadowRoot, sheets: CSSStyleSheet[]) {
-          const sheet = coverSheet();
-          set.call(this, sheets.includes(sheet) ? sheets : [...sheets, sheet]);
-        },
+        set: {
+          set(this: ShadowRoot, sheets: CSSStyleSheet[]) {
+            const sheet = coverSheet();
+            set.call(this, sheets.includes(sheet) ? sheets : [...sheets, sheet]);
+          },
+        }.set,
       });
     }
+    const getSheets = adopted?.get;
+    const setSheets = adopted?.set;
+    const setAttribute = Element.prototype.setAttribute;
 
     const cover = (host: Element, root: ShadowRoot) => {
       const sheet = coverSheet();
-      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      if (!host.hasAttribute('data-gauze-host')) host.setAttribute('data-gauze-host', '');
+      const sheets = getSheets?.call(root) as CSSStyleSheet[] | undefined;
+      if (sheets && !sheets.includes(sheet)) setSheets?.call(root, [...sheets, sheet]);
+      setAttribute.call(host, MARK.host, '');
     };
 
     const attachShadow = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
-      const root = attachShadow.call(this, init);
-      cover(this, root);
-      return root;
-    };
+    Element.prototype.attachShadow = {
+      attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
+        const root = attachShadow.call(this, init);
+        cover(this, root);
+        return root;
+      },
+    }.attachShadow;
 
-    // Declarative shadow roots (<template shadowrootmode="open">) are attached by the HTML parser,
-    // not by attachShadow: find them as their hosts are inserted, before the next paint.
+    const play = HTMLMediaElement.prototype.play;
+    const isConnected = Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')!.get!;
+    const mutedOf = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'muted')!;
+    const addListener = EventTarget.prototype.addEventListener;
+    HTMLMediaElement.prototype.play = {
+      play(this: HTMLMediaElement): Promise<void> {
+        if (!isConnected.call(this)) {
+          mutedOf.set!.call(this, true);
+          addListener.call(this, 'volumechange', () => !isConnected.call(this) && !mutedOf.get!.call(this) && mutedOf.set!.call(this, true));
+        }
+        return play.call(this);
+      },
+    }.play;
+
+    // Open declarative roots are covered here as their hosts are inserted, before the next paint.
     const declarative = new MutationObserver((records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {
@@ -77,14 +101,5 @@ export default defineContentScript({
       }
     });
     declarative.observe(document, { childList: true, subtree: true });
-
-    const play = HTMLMediaElement.prototype.play;
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement): Promise<void> {
-      if (!this.isConnected) {
-        this.muted = true;
-        this.addEventListener('volumechange', () => !this.isConnected && !this.muted && (this.muted = true));
-      }
-      return play.call(this);
-    };
   },
 });

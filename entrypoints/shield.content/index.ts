@@ -1,15 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sendMessage } from '../../utils/send-message';
-import { browserShieldOptions, describeCovered } from '../../utils/shield/browser-options';
-import { parseShieldCommand } from '../../utils/shield/commands';
-import { createFrameLink } from '../../utils/shield/frames';
-import { startPageShield } from '../../utils/shield/page-shield';
+import { parseShieldCommand, type ShieldCommand } from '../../utils/shield/commands';
+import { contentEnvironment, hello } from '../../utils/shield/content-environment';
+import { startShield } from '../../utils/shield/shield';
 
 /**
  * Page-side protection on flagged sites. Registered at run time for flagged hosts only
- * (utils/shield/registration.ts), with public/shield/cover.css, which covers media before the
- * first paint whether or not this script runs.
+ * (utils/shield/registration.ts), with the cover stylesheet, which covers media before the first
+ * paint whether or not this script runs. The parts of the shield are in utils/shield/parts/.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -17,74 +15,83 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   cssInjectionMode: 'manual',
+  // WXT's "a newer script started" notice goes by a DOM event only, never a message a page can read.
   noScriptStartedPostMessage: true,
-  main() {
+  main(ctx) {
     // Fault injection for the e2e suite (`npm run build:fault`): the stylesheet alone must keep
     // media covered. Removed from production builds.
     if (import.meta.env.MODE === 'fault') throw new Error('Gauze test build: shield script fails on purpose');
-    // Injected again into an open tab (flagging, an update): one shield per document.
-    const marker = Symbol.for('gauze.shield');
-    const scope = globalThis as unknown as Record<symbol, boolean>;
-    if (scope[marker]) return;
-    scope[marker] = true;
+    // This isolated world's own record that Gauze's page-world script has run in this document
+    // (the page cannot see it): an open tab flagged again is not patched twice.
+    (globalThis as { [key: symbol]: unknown })[Symbol.for('cover.started')] = true;
 
-    const shield = startPageShield(document, browserShieldOptions());
-    // Nothing can be revealed until the background has said which settings and which lock hold
-    // (a team policy may forbid the full view; bedtime may lock everything). If it never answers,
-    // it stays so: fail closed.
-    shield.setLock({ reason: 'unavailable', until: Number.MAX_SAFE_INTEGER });
+    // A newer copy of this script (after an update, or a site flagged again) stops this one:
+    // every part's listeners, observers and timers end with the signal.
+    const stopped = new AbortController();
+    ctx.onInvalidated(() => stopped.abort());
+    const shield = startShield({ doc: document, signal: stopped.signal, env: contentEnvironment() });
+    let flagged = false;
     /** A lock told by broadcast is at least as new as one in a hello reply that arrives after it. */
     let lockTold = false;
 
-    const onCommand = (message: unknown, sender: { id?: string }): Promise<boolean> | undefined => {
-      if (sender.id !== browser.runtime.id) return undefined;
+    const act = (command: ShieldCommand): boolean => {
+      switch (command.type) {
+        case 'shield/stop':
+          stopped.abort();
+          return true;
+        case 'shield/recover-all':
+          shield.coverAll();
+          return true;
+        case 'shield/reveal-all':
+          shield.revealAll();
+          return true;
+        case 'shield/refresh':
+          void greet();
+          return true;
+        case 'shield/lock':
+          lockTold = true;
+          shield.setLock(command.lock);
+          return true;
+        case 'shield/frame':
+          shield.frameState(command.frameId, command.inner);
+          return true;
+        case 'shield/alive':
+          // Only a running shield of a protected document says so.
+          return flagged && !stopped.signal.aborted;
+      }
+    };
+    const onMessage = (message: unknown, sender: { id?: string }, respond: (answer: boolean) => void): boolean | undefined => {
+      if (sender.id !== browser.runtime.id || stopped.signal.aborted) return undefined;
       const command = parseShieldCommand(message);
       if (!command) return undefined;
-      if (command.type === 'shield/stop') {
-        shield.stop();
-        frameLink.stop();
-        browser.runtime.onMessage.removeListener(onCommand);
-      } else if (command.type === 'shield/recover-all') shield.recoverAll();
-      else if (command.type === 'shield/lock') {
-        lockTold = true;
-        shield.setLock(command.lock);
-      } else if (command.type === 'shield/refresh') void greet();
-      else shield.revealAll();
-      // An answer tells the background that a shield is listening in this tab.
-      return Promise.resolve(true);
+      // An answer tells the background that a shield is listening in this frame.
+      respond(act(command));
+      return undefined;
     };
-    browser.runtime.onMessage.addListener(onCommand);
+    browser.runtime.onMessage.addListener(onMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+    stopped.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage as Parameters<typeof browser.runtime.onMessage.removeListener>[0]), { once: true });
 
-    /** Asks the background for the settings and lock in force (at start, after a change, back from the page cache). */
-    const greet = () => {
-      const hello = sendMessage('shield/hello', {});
-      hello.then(
+    /** Asks the background for the settings, lock and texts in force (at start, after a change, back from the page cache). */
+    const greet = () =>
+      hello().then(
         (reply) => {
-          if (!reply.flagged) onCommand({ type: 'shield/stop' }, { id: browser.runtime.id });
-          else {
-            describeCovered(reply.coveredDescription);
-            shield.configure(reply.settings);
-            // The tab is muted unless the person has turned sound on for an item here.
-            void sendMessage('shield/sound', { on: shield.anySound() }).catch(() => undefined);
-            if (!lockTold) shield.setLock(reply.lock);
-            lockTold = false;
-            shield.notesWanted = reply.hasNotes;
+          if (!reply.flagged) {
+            stopped.abort();
+            return;
           }
+          flagged = true;
+          shield.setTexts(reply.texts);
+          shield.configure(reply.settings);
+          if (!lockTold) shield.setLock(reply.lock);
+          lockTold = false;
+          shield.setNotesWanted(reply.hasNotes);
         },
         (error: unknown) => console.warn('Gauze: the background did not answer; media stays covered.', error),
       );
-      return hello;
-    };
-    const hello = greet();
-    const frameLink = createFrameLink(
-      window,
-      hello.then((reply) => reply.frameToken),
-      shield.frames,
-    );
-    shield.askFrame = frameLink.query;
+    void greet();
     // A page restored from the back/forward cache missed every broadcast while it was away.
     addEventListener('pageshow', (event) => {
-      if (event.persisted) void greet().catch(() => undefined);
-    });
+      if (event.persisted) void greet();
+    }, { signal: stopped.signal });
   },
 });

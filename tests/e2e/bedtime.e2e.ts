@@ -63,7 +63,7 @@ describe('bedtime guard in chromium', () => {
     throw new Error(`no button "${text}" on the page`);
   }
 
-  const viewOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.getAttribute('data-gauze-view'));
+  const viewOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.getAttribute('data-cover-view'));
 
   it('gentle: the site stays readable, its media covered and not revealable; the card offers more time', async () => {
     expect((await coverNow('gentle')).phase).toBe('night');

@@ -130,17 +130,17 @@ describe('exposure clock in chromium', () => {
       await page.click('#plain');
       await page.click('#plain');
       await page.click('#plain');
-      expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBe('full');
+      expect(await page.$eval('#plain', (el) => el.getAttribute('data-cover-view'))).toBe('full');
       const breakPage = await gauze.browser.waitForTarget((t) => t.url() === `${gauze.origin}break.html#pause` && !earlier.has(t), { timeout: 20_000 });
       expect(breakPage).toBeTruthy();
-      expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBeNull();
+      expect(await page.$eval('#plain', (el) => el.getAttribute('data-cover-view'))).toBeNull();
       // Strict breaks: during the break the item cannot be revealed, by click or keyboard.
       await page.bringToFront();
       await page.click('#plain');
       await page.focus('#plain');
       await page.keyboard.press('Enter');
       await pause(200);
-      expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBeNull();
+      expect(await page.$eval('#plain', (el) => el.getAttribute('data-cover-view'))).toBeNull();
       const lock = ((await ask(controller, 'limits', {})).reply as { lock: { reason: string; until: number } | null }).lock;
       expect(lock?.reason).toBe('break');
       const exported = (await ask(controller, 'data/export', {})).reply as { breaks: Array<{ kind: string; action: string }> };
@@ -166,7 +166,7 @@ describe('exposure clock in chromium', () => {
       const deadline = Date.now() + 15_000;
       while (((await ask(controller, 'limits', {})).reply as { lock: unknown }).lock && Date.now() < deadline) await pause(250);
       for (let i = 0; i < 3; i++) await page.click('#plain');
-      expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBe('blur');
+      expect(await page.$eval('#plain', (el) => el.getAttribute('data-cover-view'))).toBe('blur');
     } finally {
       await ask(controller, 'shield/settings', { settings });
       await elsewhere.bringToFront();

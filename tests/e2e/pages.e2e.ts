@@ -173,7 +173,7 @@ describe.each(browsers)('Gauze in %s', (name) => {
     }));
     expect(state).toEqual({ covered: true, video: { muted: true, paused: true } });
     await demo.click('figure img');
-    expect(await demo.$eval('figure img', (img) => img.getAttribute('data-gauze-view'))).toBe('blur');
+    expect(await demo.$eval('figure img', (img) => img.getAttribute('data-cover-view'))).toBe('blur');
     if (name === 'chromium') {
       await demo.setViewport({ width: 1000, height: 720 });
       await demo.hover('figure img');
@@ -212,7 +212,7 @@ describe('the toolbar popup over a web page (chromium)', () => {
       expect(await textOf(again, '.confirm p')).toBe(english('popupRevealAllConfirm'));
       await clickButton(again, english('popupRevealAllYes'));
       await site.bringToFront();
-      await site.waitForFunction(() => document.querySelector('#plain')?.getAttribute('data-gauze-view') === 'full');
+      await site.waitForFunction(() => document.querySelector('#plain')?.getAttribute('data-cover-view') === 'full');
 
       const last = await openActionPopup(gauze);
       await last.waitForSelector('[data-testid=site-state]');

@@ -67,7 +67,7 @@ describe.skipIf(!canWrite)('team policy deployed as Chromium enterprise policy',
     expect(await patternPixelsNow(page)).toBe(0);
     for (let i = 0; i < 4; i++) await page.click('#plain');
     // blur -> outline -> (no full view under this policy) -> stays at outline
-    expect(await page.$eval('#plain', (el) => el.getAttribute('data-gauze-view'))).toBe('outline');
+    expect(await page.$eval('#plain', (el) => el.getAttribute('data-cover-view'))).toBe('outline');
     await page.close();
     const sites = (await ask(options, 'sites/list', {})).reply as { entries: Array<{ host: string; source: string }> };
     expect(sites.entries).toContainEqual(expect.objectContaining({ host: 'case.localhost', source: 'team' }));

@@ -51,7 +51,7 @@ function flaggedBrowser(launch: () => Promise<LaunchedGauze>) {
   return state;
 }
 
-const viewOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.getAttribute('data-gauze-view'));
+const viewOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.getAttribute('data-cover-view'));
 
 describe('shield in chromium: nothing flagged is painted unprotected', () => {
   const state = flaggedBrowser(() => launchChromium());
@@ -78,7 +78,7 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#plain')!.tabIndex === 0);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('plain');
-    const card = await page.$eval('gauze-reveal-card', (host) => ({ connected: host.isConnected, rect: host.getBoundingClientRect().width >= 0 }));
+    const card = await page.$eval('cover-card', (host) => ({ connected: host.isConnected, rect: host.getBoundingClientRect().width >= 0 }));
     expect(card.connected).toBe(true);
     await page.keyboard.press('Enter');
     expect(await viewOf(page, '#plain')).toBe('blur');
@@ -91,8 +91,8 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
     const page = await newPage(state.gauze);
     await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
     await page.evaluate(() => {
-      for (const img of document.images) img.setAttribute('data-gauze-view', 'full');
-      document.querySelector('#plain')!.setAttribute('data-gauze-ok', '');
+      for (const img of document.images) img.setAttribute('data-cover-view', 'full');
+      document.querySelector('#plain')!.setAttribute('data-cover-ok', '');
     });
     await pause(100);
     expect(await patternPixelsNow(page)).toBe(0);
@@ -102,8 +102,8 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
   it('icons are shown once their size is known; a picture swapped into an icon is covered', async () => {
     const page = await newPage(state.gauze);
     await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('#icon')!.hasAttribute('data-gauze-ok'));
-    expect(await page.$eval('#plain', (el) => el.hasAttribute('data-gauze-ok'))).toBe(false);
+    await page.waitForFunction(() => document.querySelector('#icon')!.hasAttribute('data-cover-ok'));
+    expect(await page.$eval('#plain', (el) => el.hasAttribute('data-cover-ok'))).toBe(false);
     await page.evaluate(() => {
       const icon = document.querySelector<HTMLImageElement>('#icon')!;
       icon.removeAttribute('width');
@@ -112,7 +112,7 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
     });
     await page.waitForFunction(() => document.querySelector<HTMLImageElement>('#icon')!.naturalWidth === 240);
     await pause(100);
-    expect(await page.$eval('#icon', (el) => el.hasAttribute('data-gauze-ok'))).toBe(false);
+    expect(await page.$eval('#icon', (el) => el.hasAttribute('data-cover-ok'))).toBe(false);
     expect(await patternPixelsNow(page)).toBe(0);
     await page.close();
   });
@@ -132,7 +132,7 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
     expect(await patternPixelsNow(page)).toBe(0);
     await busy;
     // Once it answers, the click is taken: one step, not lost and not more.
-    await page.waitForFunction(() => document.querySelector('#plain')?.getAttribute('data-gauze-view') === 'blur', { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('#plain')?.getAttribute('data-cover-view') === 'blur', { timeout: 5000 });
     await page.close();
   });
 
@@ -164,7 +164,7 @@ describe('shield in chromium: notes, panic, re-cover and sound', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'plain');
     await page.keyboard.press('KeyR');
-    await page.waitForFunction(() => document.querySelector('#plain')!.hasAttribute('data-gauze-reviewed'));
+    await page.waitForFunction(() => document.querySelector('#plain')!.hasAttribute('data-cover-reviewed'));
 
     const address = server.flagged('/pattern.png?w=200&h=150');
     await pause(300);
@@ -186,8 +186,8 @@ describe('shield in chromium: notes, panic, re-cover and sound', () => {
     expect(stored).not.toContain('localhost');
 
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('#plain')!.hasAttribute('data-gauze-reviewed'));
-    expect(await page.$eval('#srcset', (el) => el.hasAttribute('data-gauze-reviewed'))).toBe(false);
+    await page.waitForFunction(() => document.querySelector('#plain')!.hasAttribute('data-cover-reviewed'));
+    expect(await page.$eval('#srcset', (el) => el.hasAttribute('data-cover-reviewed'))).toBe(false);
     await page.close();
   });
 
@@ -208,7 +208,7 @@ describe('shield in chromium: notes, panic, re-cover and sound', () => {
     expect(answer.ok).toBe(true);
     expect((answer.reply as { tabs: number }).tabs).toBeGreaterThanOrEqual(2);
     expect(await viewOf(images, '#plain')).toBeNull();
-    expect(await video.$eval('#autoplay', (v) => ({ view: v.getAttribute('data-gauze-view'), muted: (v as HTMLVideoElement).muted }))).toEqual({ view: null, muted: true });
+    expect(await video.$eval('#autoplay', (v) => ({ view: v.getAttribute('data-cover-view'), muted: (v as HTMLVideoElement).muted }))).toEqual({ view: null, muted: true });
     await images.bringToFront();
     expect(await patternPixelsNow(images)).toBe(0);
     await images.close();
@@ -219,13 +219,13 @@ describe('shield in chromium: notes, panic, re-cover and sound', () => {
     const page = await newPage(state.gauze);
     await page.goto(server.flagged('/video.html'), { waitUntil: 'load' });
     await page.click('#autoplay');
-    const video = () => page.$eval('#autoplay', (v) => ({ view: v.getAttribute('data-gauze-view'), muted: (v as HTMLVideoElement).muted, paused: (v as HTMLVideoElement).paused }));
+    const video = () => page.$eval('#autoplay', (v) => ({ view: v.getAttribute('data-cover-view'), muted: (v as HTMLVideoElement).muted, paused: (v as HTMLVideoElement).paused }));
     await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('#autoplay')!.paused);
     expect(await video()).toEqual({ view: 'blur', muted: true, paused: false });
     await page.keyboard.press('KeyS');
     expect((await video()).muted).toBe(false);
     await page.$eval('#autoplay', (v) => (v as HTMLVideoElement).pause());
-    await page.waitForFunction(() => !document.querySelector('#autoplay')!.hasAttribute('data-gauze-view'));
+    await page.waitForFunction(() => !document.querySelector('#autoplay')!.hasAttribute('data-cover-view'));
     expect(await video()).toMatchObject({ view: null, muted: true });
     await page.close();
   });
@@ -240,7 +240,7 @@ describe('shield in chromium: notes, panic, re-cover and sound', () => {
     await page.mouse.move(880, 680);
     await pause(5000);
     expect(await viewOf(page, '#plain')).toBe('full'); // still looking within the grace time
-    await page.waitForFunction(() => !document.querySelector('#plain')!.hasAttribute('data-gauze-view'), { timeout: 15_000 });
+    await page.waitForFunction(() => !document.querySelector('#plain')!.hasAttribute('data-cover-view'), { timeout: 15_000 });
     expect(await patternPixelsNow(page)).toBe(0);
     await page.close();
   });
@@ -314,7 +314,7 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     expect(await muted(page.url())).toBe(true);
     // Revealed and given sound by the person: the tab's sound comes back; covered: muted again.
     await page.click('#autoplay');
-    await page.waitForFunction(() => document.querySelector('#autoplay')?.getAttribute('data-gauze-view') === 'blur');
+    await page.waitForFunction(() => document.querySelector('#autoplay')?.getAttribute('data-cover-view') === 'blur');
     await page.focus('#autoplay');
     await page.keyboard.press('KeyS');
     await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('#autoplay')!.muted);
@@ -348,7 +348,7 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     expect(await viewOf(page, '#srcset')).toBeNull();
 
     await page.evaluate(() => window.scrollTo(0, 2000));
-    await page.waitForFunction(() => !document.querySelector('#plain')!.hasAttribute('data-gauze-view'));
+    await page.waitForFunction(() => !document.querySelector('#plain')!.hasAttribute('data-cover-view'));
     await page.evaluate(() => window.scrollTo(0, 0));
     await pause(200);
     expect(await patternPixelsNow(page)).toBe(0);

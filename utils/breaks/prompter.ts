@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../browser';
 import { languageReady, t } from '../i18n';
 import { notify } from '../notify';
 import type { BreakPrompter } from '../services/breaks';

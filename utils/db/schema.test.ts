@@ -30,7 +30,11 @@ const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Pro
   },
   6: async (db) => {
     await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+    await db.put('meta', { key: 'frameToken', value: 'c0ffee00-0000-4000-8000-000000000000' });
     await db.add('answers', { at: 1, questionnaire: 'weekly-load', title: 'Weekly load', answers: { sleep: 2 }, score: 2, band: null });
+  },
+  7: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
   },
 };
 
@@ -51,6 +55,8 @@ describe('database schema', () => {
       expect(db.version).toBe(DB_VERSION);
       expect([...db.objectStoreNames].sort()).toEqual(['answers', 'breaks', 'checkins', 'exposure', 'meta', 'notes', 'overrides', 'reveals', 'sites']);
       expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
+      // No stable per-install value is kept that nothing needs (the old frames' secret).
+      expect(await db.get('meta', 'frameToken')).toBeUndefined();
       db.close();
     },
   );

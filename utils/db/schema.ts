@@ -11,6 +11,7 @@ export const DB_NAME = 'gauze';
 
 export type MetaRecord =
   | { key: 'installedAt'; value: number }
+  /** Before v7: a per-install secret the frames once shared with each other. Deleted by step 7. */
   | { key: 'frameToken'; value: string }
   /** Raw HMAC key for note hashes, so a stored hash cannot be matched against a list of addresses made elsewhere. */
   | { key: 'noteKey'; value: ArrayBuffer }
@@ -166,6 +167,12 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
   },
   (db) => {
     db.createObjectStore('answers', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+  },
+  (_db, tx) => {
+    // Frames are now released by the background from what each frame's own shield told it; the
+    // per-install secret they shared is no longer needed, and a stable per-install value is
+    // exactly what should not be kept.
+    void tx.objectStore('meta').delete('frameToken');
   },
 ];
 

@@ -160,16 +160,6 @@ export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () =>
       await tx.done;
       return existing?.key === 'installedAt' ? existing.value : now;
     },
-    /** A random secret shared by Gauze's scripts in a page and its frames (frame hand-over). */
-    async frameToken(): Promise<string> {
-      const database = await get();
-      const tx = database.transaction('meta', 'readwrite');
-      const existing = await tx.store.get('frameToken');
-      const token = existing?.key === 'frameToken' ? existing.value : crypto.randomUUID();
-      if (!existing) await tx.store.put({ key: 'frameToken', value: token });
-      await tx.done;
-      return token;
-    },
     guard: {
       async state(): Promise<GuardState> {
         const record = await (await get()).get('meta', 'guardState');

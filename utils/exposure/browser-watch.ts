@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../browser';
 import type { IdleState } from './clock';
 import type { BrowserWatch } from '../services/exposure';
 

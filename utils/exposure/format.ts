@@ -6,7 +6,10 @@ export function formatDuration(seconds: number, locale: string): string {
   return hours ? `${unit(hours, 'hour')} ${unit(minutes, 'minute')}` : unit(minutes, 'minute');
 }
 
-/** A time of day ("14:35" or "2:35 PM"), in the given language and this machine's time zone. */
-export function formatClock(at: number, locale: string): string {
-  return new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+/**
+ * A time of day ("14:35" or "2:35 PM", as the language writes it), in the given time zone (the
+ * machine's unless the person chose one: hardened browsers report UTC).
+ */
+export function formatClock(at: number, locale: string, timeZone?: string): string {
+  return new Date(at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
 }

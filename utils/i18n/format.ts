@@ -110,3 +110,16 @@ export function formatEntry(entry: CatalogueEntry, values: readonly MessageValue
   }
   return fill(message);
 }
+
+/** A message by key, its placeholders filled: what every Gauze context calls `t`. */
+export type Translate<K extends string = string> = (key: K, values?: MessageValue | readonly MessageValue[]) => string;
+
+/** A translator over a loaded catalogue, with English for a key it lacks and the key as a last resort. */
+export function createTranslator<K extends string = string>(catalogue: Catalogue, fallback: Catalogue, locale: string): Translate<K> {
+  const format = languageFormat(locale);
+  return (key, values) => {
+    const list = values === undefined ? [] : Array.isArray(values) ? values : [values as MessageValue];
+    const entry = catalogue[key] ?? fallback[key];
+    return entry ? formatEntry(entry, list, format) : key;
+  };
+}

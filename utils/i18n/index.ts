@@ -1,21 +1,17 @@
-import { browser } from 'wxt/browser';
-import type messages from '../../public/_locales/en/messages.json';
-import { formatEntry, languageFormat, type Catalogue, type LanguageFormat, type MessageValue } from './format';
+import { browser } from '../browser';
+import type { MessageKey } from './keys';
+import { createTranslator, type Catalogue, type MessageValue, type Translate } from './format';
 import { english, resolveLanguage, type Language, type LanguageChoice } from './languages';
 
-/** Every user-visible string has a key in public/_locales/en/messages.json. */
-export type MessageKey = keyof typeof messages;
-export type { MessageValue };
+export type { MessageKey, MessageValue };
 
 /** Where the person's choice of language is kept (extension storage: every page reads it at start). */
 const LANGUAGE_KEY = 'language';
 
 interface Loaded {
   language: Language;
-  catalogue: Catalogue;
-  /** English, for a key a catalogue lacks (the test suite keeps every catalogue complete). */
-  fallback: Catalogue;
-  format: LanguageFormat;
+  /** Over the language's catalogue, with English for a key it lacks (the tests keep every catalogue complete). */
+  translate: Translate<MessageKey>;
 }
 let loaded: Loaded | null = null;
 let loading: Promise<Language> | null = null;
@@ -36,7 +32,7 @@ export function loadLanguage(): Promise<Language> {
     const stored = (await browser.storage.local.get(LANGUAGE_KEY).catch(() => ({}))) as { [LANGUAGE_KEY]?: LanguageChoice };
     const language = resolveLanguage(stored[LANGUAGE_KEY], browser.i18n.getUILanguage());
     const [catalogue, fallback] = await Promise.all([readCatalogue(language.folder), language === english ? null : readCatalogue(english.folder).catch(() => ({}))]);
-    loaded = { language, catalogue, fallback: fallback ?? catalogue, format: languageFormat(language.tag) };
+    loaded = { language, translate: createTranslator<MessageKey>(catalogue, fallback ?? catalogue, language.tag) };
     return language;
   })().catch((error: unknown) => {
     loading = null;
@@ -86,10 +82,9 @@ export function uiLocale(): string {
  * i18n answers (plain messages only). Falls back to the key so a missing string shows in review.
  */
 export function t(key: MessageKey, values?: MessageValue | readonly MessageValue[]): string {
+  if (loaded) return loaded.translate(key, values);
   const list = values === undefined ? [] : Array.isArray(values) ? values : [values as MessageValue];
-  if (!loaded) return browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], list.map(String)) || key;
-  const entry = loaded.catalogue[key] ?? loaded.fallback[key];
-  return entry ? formatEntry(entry, list, loaded.format) : key;
+  return browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], list.map(String)) || key;
 }
 
 /** Sets the page's language and writing direction from the language in use. */

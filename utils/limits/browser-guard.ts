@@ -1,9 +1,10 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../browser';
 import { formatClock, formatDuration } from '../exposure/format';
-import { languageReady, t, uiLocale } from '../i18n';
+import { currentLanguage, languageReady, t, uiLocale } from '../i18n';
 import { notify } from '../notify';
 import type { GuardBrowser } from '../services/guard';
 import { broadcast } from '../shield/registration';
+import { tellLock } from '../shield/shield-texts';
 
 const GUARD_ALARM = 'gauze-guard';
 /** The guard's notifications; a click on one opens the page that helps with it. */
@@ -34,7 +35,8 @@ const webTabs = async () => (await browser.tabs.query({})).filter((tab) => tab.i
 /** The guard's browser side: tells tabs the lock, alarms at boundaries, notifications, diversions, greyscale. */
 export const browserGuard: GuardBrowser = {
   async broadcastLock(lock) {
-    await broadcast({ type: 'shield/lock', lock });
+    await languageReady();
+    await broadcast({ type: 'shield/lock', lock: tellLock(lock, t, currentLanguage()) });
   },
   async wakeAt(at) {
     if (at === null) await browser.alarms.clear(GUARD_ALARM);

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../browser';
 import type { PolicyBrowser } from '../services/policy';
 
 /** The key in managed storage that holds the policy object (the same format as a policy file). */

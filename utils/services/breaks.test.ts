@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { serviceBase } from './testing';
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../db/schema';
@@ -28,7 +29,7 @@ async function setup() {
   });
   // Stands in for the exposure service: records exposure and says it ticked.
   const exposure = { id: 'exposure', start: (context: { events: ServiceEvents }) => void (events = context.events) };
-  const handlers = startServices([exposure, breaks], { storage, now: () => clock.now, version: '1' });
+  const handlers = startServices([exposure, breaks], serviceBase({ storage, now: () => clock.now }));
   /** Exposure has run from `startMin` to `nowMin`; the clock ticks. */
   const exposed = async (startMin: number, nowMin: number) => {
     clock.now = nowMin * MIN;

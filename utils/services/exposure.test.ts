@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { serviceBase } from './testing';
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../db/schema';
@@ -39,7 +40,7 @@ function fakeBrowser() {
 async function start(watch: BrowserWatch, clock: { now: number }, storage = createStorage()) {
   opened.push(storage);
   await storage.sites.put([{ host: 'x.com', subdomains: true, source: 'user', addedAt: 0 }]);
-  const handlers = startServices([createExposureService(watch)], { storage, now: () => clock.now, version: '1' });
+  const handlers = startServices([createExposureService(watch)], serviceBase({ storage, now: () => clock.now }));
   const today = async () => (await handlers['exposure/today']!({}, 'page', { hasTab: false })) as { seconds: number; running: boolean };
   await today(); // the worker has read the browser's state
   return { handlers, today, storage };

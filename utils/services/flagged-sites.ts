@@ -1,7 +1,7 @@
 import { findEntryFor, parseSiteInput, webHostOf, type SiteEntry } from '../sites/site-entry';
 import { siteSuggestions } from '../sites/suggestions';
 import { currentLock } from '../limits/current';
-import { languageReady, t } from '../i18n';
+import { shieldTexts, tellLock } from '../shield/shield-texts';
 import type { SenderInfo } from '../messaging';
 import { createSerial, type Serial } from '../serial';
 import type { BackgroundService } from './types';
@@ -11,6 +11,8 @@ export interface ShieldAdapter {
   register(entries: readonly SiteEntry[]): Promise<void>;
   protectOpenTabs(added: readonly SiteEntry[]): Promise<void>;
   releaseOpenTabs(removed: readonly SiteEntry[], remaining: readonly SiteEntry[]): Promise<void>;
+  /** Inserts the cover into one frame's document as a user sheet (no page rule beats it). */
+  coverFrame(tabId: number, frameId: number, blurPixels: number): Promise<void>;
 }
 
 export class FlagError extends Error {
@@ -25,7 +27,7 @@ export class FlagError extends Error {
 export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Serial = createSerial()): BackgroundService {
   return {
     id: 'flagged-sites',
-    start({ storage, now, handle }) {
+    start({ storage, now, handle, events, i18n }) {
       // One change at a time (shared with the team policy's), so two quick changes cannot race
       // each other's registration.
       const serial = sitesQueue;
@@ -70,15 +72,18 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
 
       handle('sites/match', async ({ hostname }) => ({ entry: findEntryFor(await storage.sites.list(), hostname) ?? null }));
 
-      handle('shield/hello', async (_payload, _from, sender) => ({
-        ...(await languageReady(), {}),
-        flagged: (await siteOf(sender)) !== undefined,
-        frameToken: await storage.frameToken(),
-        hasNotes: (await storage.notes.count()) > 0,
-        lock: (await currentLock(storage, now())).lock,
-        settings: await storage.settings.get('shield'),
-        coveredDescription: t('shieldCoveredDescription'),
-      }));
+      handle('shield/hello', async (_payload, _from, sender) => {
+        await i18n.ready();
+        const [site, settings, notes, { lock }] = await Promise.all([siteOf(sender), storage.settings.get('shield'), storage.notes.count(), currentLock(storage, now())]);
+        if (site && sender.tabId !== undefined) {
+          const frame = { tabId: sender.tabId, frameId: sender.frameId ?? 0 };
+          // The cover again, as a user sheet no page rule can beat, with the person's blur; the
+          // tab muted (decided here, before the page can play anything); the parent page told.
+          void shield.coverFrame(frame.tabId, frame.frameId, settings.blurPixels).catch(() => undefined);
+          await events.emit('shield-started', frame);
+        }
+        return { flagged: site !== undefined, hasNotes: notes > 0, lock: tellLock(lock, i18n.t, i18n.language()), settings, texts: shieldTexts(i18n.t, i18n.language()) };
+      });
 
       handle('shield/revealed', async ({ kind, seconds }, _from, sender) => {
         const site = await siteOf(sender);

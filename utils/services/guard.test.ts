@@ -7,6 +7,7 @@ import type { RevealLock } from '../limits/lock';
 import { defaultLimits } from '../limits/limits';
 import { defaultBedtime, type Bedtime } from '../bedtime/schedule';
 import { createBreaksService } from './breaks';
+import { fakeAdapters, serviceBase } from './testing';
 import { createGuardService } from './guard';
 import { startServices } from './index';
 import type { ServiceEvents } from './types';
@@ -37,7 +38,7 @@ async function setup() {
   const guard = createGuardService({
     broadcastLock: async (lock) => void told.push(lock),
     wakeAt: async (at) => void wakes.push(at),
-    onWake: () => {},
+    onWake: fakeAdapters().guard.onWake,
     notifySoftCap: async (minutes) => void said.push(`soft cap ${minutes}`),
     warnWindDown: async (startsAt) => void said.push(`wind-down ${startsAt}`),
     divert: async (isFlagged) => void said.push(`divert ${['https://x.com/a', 'https://other.org/'].filter(isFlagged).join(' ')}`),
@@ -46,7 +47,7 @@ async function setup() {
     setGreyscale: async (on) => void said.push(`greyscale ${on}`),
     openOverridePage: async () => void said.push('override page'),
   });
-  const handlers = startServices([exposure, breaks, guard], { storage, now: () => clock.now, version: '1' });
+  const handlers = startServices([exposure, breaks, guard], serviceBase({ storage, now: () => clock.now }));
   await settle();
   /** Exposure has run from `startMin` to `nowMin` (minutes after T0); the clock ticks. */
   const exposed = async (startMin: number, nowMin: number) => {
@@ -191,19 +192,8 @@ describe('bedtime guard', () => {
     // A new worker, in the middle of the night, with nothing in memory.
     const told: Array<RevealLock | null> = [];
     const said: string[] = [];
-    const guard = createGuardService({
-      broadcastLock: async (lock) => void told.push(lock),
-      wakeAt: async () => {},
-      onWake: () => {},
-      notifySoftCap: async () => {},
-      warnWindDown: async () => {},
-      divert: async () => void said.push('divert'),
-      divertTab: async () => {},
-      onNavigated: () => {},
-      setGreyscale: async () => {},
-      openOverridePage: async () => {},
-    });
-    startServices([guard], { storage, now: () => Date.UTC(2026, 2, 3, 3), version: '1' });
+    const guard = createGuardService({ ...fakeAdapters().guard, broadcastLock: async (lock) => void told.push(lock), divert: async () => void said.push('divert') });
+    startServices([guard], serviceBase({ storage, now: () => Date.UTC(2026, 2, 3, 3) }));
     await settle();
     expect(told).toEqual([{ reason: 'bedtime', until: Date.UTC(2026, 2, 3, 7), override: true }]);
     expect(said).toEqual(['divert']);

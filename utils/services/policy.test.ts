@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { serviceBase } from './testing';
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME } from '../db/schema';
@@ -27,7 +28,7 @@ function setup(managedValue: () => Promise<unknown>) {
   const registered: string[][] = [];
   const shield = { register: async (entries: readonly { host: string }[]) => {
       registered.push(entries.map((e) => e.host));
-    }, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {} };
+    }, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {}, coverFrame: async () => {} };
   const queue = createSerial();
   const told = { settingsChanged: 0 };
   const spy = { id: 'spy', start: ({ events }: { events: ServiceEvents }) => events.on('settings-changed', () => void told.settingsChanged++) };
@@ -39,7 +40,7 @@ function setup(managedValue: () => Promise<unknown>) {
       createDataService(shield),
       createDashboardService(),
     ],
-    { storage, now: () => 1_000, version: '1' },
+    serviceBase({ storage, now: () => 1_000 }),
   );
   const status = async () => (await handlers['policy/status']!({}, 'page', page)) as { managed: { state: string; errors: string[]; lastKnownGood: { team: string } | null } | null; active: { teams: Array<{ name: string }> } | null };
   return { storage, handlers, status, registered, told, change: () => changed!() };

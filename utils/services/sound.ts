@@ -1,39 +1,39 @@
-import { findEntryFor, webHostOf } from '../sites/site-entry';
-import { createTabSound, type TabMute } from '../shield/tab-sound';
+import { createTabSound, type TabMute, type TabSoundStore } from '../shield/tab-sound';
 import type { BackgroundService } from './types';
 
 /** The browser side of tab sound; injected so the service is testable in Node. */
-export interface SoundBrowser extends TabMute {
-  /** A tab's top-level address changed. */
-  onNavigated(listener: (tabId: number, url: string) => void): void;
+export interface SoundBrowser extends TabMute, TabSoundStore {
+  /** A tab finished loading a document (its frames may have changed). */
+  onLoaded(listener: (tabId: number) => void): void;
   /** A tab was closed. */
   onClosed(listener: (tabId: number) => void): void;
+  /** Whether a protected document's shield still runs in this frame. */
+  alive(tabId: number, frameId: number): Promise<boolean>;
 }
 
 /**
  * Tabs showing flagged material are muted at the browser level while the person has no item's
  * sound turned on (utils/shield/tab-sound.ts): that silences Web Audio and any sound the
- * element-level guard cannot reach. A tab that leaves flagged sites gets its sound back, if Gauze
- * was the one that muted it.
+ * element-level guard cannot reach. Decided when a protected document says hello (before it can
+ * play anything); a tab whose protected documents are all gone gets its sound back, if Gauze was
+ * the one that muted it. The only owner of the tab mute.
  */
 export function createSoundService(tabs: SoundBrowser): BackgroundService {
   return {
     id: 'sound',
-    start({ storage, handle }) {
-      const sound = createTabSound(tabs);
+    start({ handle, events }) {
+      const sound = createTabSound(tabs, tabs);
+      events.on('shield-started', ({ tabId, frameId }) => sound.started(tabId, frameId));
+      events.on('shield-left', ({ tabId, frameId }) => sound.left(tabId, frameId));
 
       handle('shield/sound', async ({ on }, _from, sender) => {
         if (sender.tabId !== undefined) await sound.setSound(sender.tabId, sender.frameId ?? 0, on);
         return {};
       });
 
-      tabs.onNavigated((tabId, url) => {
-        const host = webHostOf(url);
-        void storage.sites
-          .list()
-          .then((entries) => (host && findEntryFor(entries, host) ? undefined : sound.release(tabId)))
-          .catch((error: unknown) => console.warn('Gauze: tab sound', error));
-      });
+      // A document replaced without a word from its shield (a crash, a lost message): only frames
+      // whose shield still answers count.
+      tabs.onLoaded((tabId) => void sound.verify(tabId, (frameId) => tabs.alive(tabId, frameId)).catch(() => undefined));
       tabs.onClosed((tabId) => void sound.forget(tabId));
     },
   };

@@ -1,30 +1,16 @@
 /**
- * What counts as media on a page, and how Gauze marks it. The stylesheet (public/shield/cover.css)
- * covers all of it before first paint; these helpers let the script find, describe and reveal it.
+ * What counts as media on a page. The stylesheet (utils/shield/cover-style.ts) covers all of it
+ * before the first paint; these helpers let the script find, describe and follow it.
  */
 export type MediaKind = 'image' | 'video' | 'audio' | 'canvas' | 'embed' | 'frame' | 'background';
 
-export const ATTR = {
-  ok: 'data-gauze-ok',
-  view: 'data-gauze-view',
-  background: 'data-gauze-bg',
-  frame: 'data-gauze-frame',
-  /** Set by the page-world script on every element it attached a shadow root to. */
-  host: 'data-gauze-host',
-  /** The person marked this item reviewed: a quiet mark on its cover. */
-  reviewed: 'data-gauze-reviewed',
-} as const;
-
-/** Elements the stylesheet covers by their tag (background images are found by style). */
-export const MEDIA_SELECTOR = 'img, video, canvas, input[type="image" i], embed, object, iframe, frame, image, feImage';
+/** Elements that are media by their tag (background pictures are found by computed style). */
+export const MEDIA_SELECTOR = 'img, video, audio, canvas, input[type="image" i], embed, object, iframe, frame, svg';
 export const SOUND_SELECTOR = 'video, audio';
 
 export function mediaKind(element: Element): MediaKind | null {
   switch (element.localName) {
     case 'img':
-    case 'image':
-    case 'feimage':
-    case 'feImage':
       return 'image';
     case 'input':
       return (element as HTMLInputElement).type === 'image' ? 'image' : null;
@@ -41,36 +27,68 @@ export function mediaKind(element: Element): MediaKind | null {
     case 'frame':
       return 'frame';
     case 'svg':
-      // An SVG picture opened as the page itself; inline SVG in a page is drawing, not media.
-      return element === element.ownerDocument.documentElement ? 'image' : null;
+      // A drawing, or an SVG picture opened as the page itself; one inside another drawing is
+      // part of it.
+      return element.namespaceURI === SVG_NS && !element.parentElement?.closest('svg') ? 'image' : null;
     default:
-      return element.hasAttribute(ATTR.background) ? 'background' : null;
+      return null;
   }
 }
 
-/** Is this element's picture hidden by the stylesheet right now? */
-export function isCovered(element: Element): boolean {
-  if (element.hasAttribute(ATTR.ok) || element.getAttribute(ATTR.view) === 'full') return false;
-  if (element.getAttribute(ATTR.frame) === 'inner') return false;
-  return mediaKind(element) !== null && mediaKind(element) !== 'audio';
+const SVG_NS = 'http://www.w3.org/2000/svg'; // allowed-url: the SVG namespace name, never fetched
+
+/**
+ * What an item shows now, as one string: an item is an element and its current picture, so a new
+ * picture (feeds and virtual lists reuse elements) starts covered. Read from the attributes that
+ * name the picture, not from what the browser picked among them (currentSrc changes with the
+ * window's size and when loading ends): no layout, no style.
+ */
+export function mediaSource(element: Element, background = ''): string {
+  if (element instanceof HTMLImageElement) {
+    const picture = element.parentElement?.localName === 'picture' ? sourcesOf(element.parentElement) : '';
+    return `${element.src}|${element.getAttribute('srcset') ?? ''}|${picture}`;
+  }
+  if (element instanceof HTMLVideoElement || element instanceof HTMLAudioElement) {
+    const poster = element instanceof HTMLVideoElement ? element.poster : '';
+    return `${element.src}|${poster}|${sourcesOf(element)}`;
+  }
+  if (element instanceof HTMLInputElement) return element.src;
+  if (element instanceof HTMLObjectElement) return element.data;
+  if (element instanceof HTMLEmbedElement) return element.src;
+  return background;
 }
 
-/** The address of the media an element shows, when it has one worth remembering. */
-export function mediaAddress(element: Element): string | null {
+function sourcesOf(parent: Element): string {
+  let text = '';
+  for (const child of parent.children) if (child.localName === 'source') text += `${child.getAttribute('src') ?? ''} ${child.getAttribute('srcset') ?? ''};`;
+  return text;
+}
+
+/** The attributes that name an item's picture: a change means a new picture. */
+export const SOURCE_ATTRIBUTES = ['src', 'srcset', 'poster', 'data', 'href'];
+
+/** The address of the media an element shows, when it has one worth remembering (notes). */
+export function mediaAddress(element: Element, background = ''): string | null {
   let url = '';
   // The DOM already resolves these to absolute addresses: no parsing needed on the hot path.
   if (element instanceof HTMLImageElement) url = element.currentSrc || element.src;
   else if (element instanceof HTMLVideoElement) url = element.currentSrc || element.src || element.poster;
   else if (element instanceof HTMLInputElement) url = element.src;
-  if (url) return url.startsWith('http:') || url.startsWith('https:') ? url.slice(0, 2048) : null;
-  if (element.localName === 'image') url = element.getAttribute('href') ?? element.getAttribute('xlink:href') ?? '';
-  // Inline backgrounds only: the cover stylesheet hides the computed one.
-  else if (element instanceof HTMLElement && element.hasAttribute(ATTR.background)) url = /url\(["']?([^"')]+)["']?\)/.exec(element.style.backgroundImage)?.[1] ?? '';
+  if (url) return keepable(url) ? url.slice(0, 2048) : null;
+  url = /url\(["']?([^"')]+)["']?\)/.exec(background)?.[1] ?? '';
   if (!url) return null;
   try {
     const parsed = new URL(url, element.ownerDocument.baseURI);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href.slice(0, 2048) : null;
+    return keepable(parsed.href) ? parsed.href.slice(0, 2048) : null;
   } catch {
     return null;
   }
+}
+
+/** Web addresses, and Gauze's own pictures (the demo case file; web pages never show those). */
+const keepable = (url: string) => /^(https?|chrome-extension|moz-extension):/.test(url);
+
+/** The address notes are kept under for an item: its picture's, for a background its url(). */
+export function itemAddress(element: Element, item: { kind: MediaKind; source: string }): string | null {
+  return mediaAddress(element, item.kind === 'background' ? item.source : '');
 }

@@ -1,5 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
-import { browserTabMute } from './tab-sound';
+import { browser, type Browser } from '../browser';
 import { findEntryFor, matchPatternsFor, type SiteEntry } from '../sites/site-entry';
 import type { ShieldCommand } from './commands';
 
@@ -50,7 +49,8 @@ export async function applyShieldRegistration(entries: readonly SiteEntry[]): Pr
   if (unregister.length) await browser.scripting.unregisterContentScripts({ ids: unregister });
 }
 
-const cssOrigin = () => (isFirefox() ? 'USER' : 'AUTHOR') as 'USER' | 'AUTHOR';
+/** Injected into open tabs as a user sheet in both browsers: no page rule beats it. */
+const cssOrigin = () => 'USER' as const;
 
 /** Open tabs on the given sites, each with the flagged entry that now covers it (if any). */
 async function openTabsOn(sites: readonly SiteEntry[]) {
@@ -67,10 +67,13 @@ export async function protectOpenTabs(added: readonly SiteEntry[]): Promise<void
       const target = { tabId: tab.id!, allFrames: true };
       try {
         await browser.scripting.insertCSS({ target, files: [SHIELD_CSS], origin: cssOrigin() });
+        // The page-world script patches the page once per document: not where Gauze already runs.
+        const started = await browser.scripting.executeScript({ target, func: () => (globalThis as { [key: symbol]: unknown })[Symbol.for('cover.started')] === true });
         await browser.scripting.executeScript({ target, files: [`/${SHIELD_JS}` as const] });
         // Shadow roots attached before now are out of reach of the page-world hook; the shield
         // script finds open ones itself. New ones from here on are covered as they are attached.
-        await browser.scripting.executeScript({ target, files: [`/${SHADOW_JS}` as const], world: 'MAIN' });
+        const fresh = started.filter((frame) => frame.result !== true).map((frame) => frame.frameId);
+        if (fresh.length) await browser.scripting.executeScript({ target: { tabId: tab.id!, frameIds: fresh }, files: [`/${SHADOW_JS}` as const], world: 'MAIN' });
       } catch (error) {
         // A tab showing an error page or a page the browser protects cannot be scripted.
         console.warn('Gauze: could not protect an open tab', error);
@@ -93,7 +96,6 @@ export async function releaseOpenTabs(removed: readonly SiteEntry[], remaining: 
           // all there is to remove.
         }
         await browser.scripting.removeCSS({ target: { tabId: tab.id!, allFrames: true }, files: [SHIELD_CSS], origin: cssOrigin() }).catch(() => undefined);
-        await browserTabMute.unmuteIfOurs(tab.id!);
       }),
   );
 }

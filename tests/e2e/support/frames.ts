@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer';
-import { countPatternPixels, decodePng } from './png.ts';
+import { COVER } from '../../../utils/shield/cover-style.ts';
+import { countColourPixels, countPatternPixels, decodePng } from './png.ts';
 
 export interface Recording {
   frames: number;
@@ -34,4 +35,15 @@ export async function recordPaintedFrames(page: Page, navigate: () => Promise<un
 export async function patternPixelsNow(page: Page): Promise<number> {
   const shot = await page.screenshot({ type: 'png', captureBeyondViewport: false });
   return countPatternPixels(decodePng(Buffer.from(shot)));
+}
+
+const rgb = (hex: string) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+
+/**
+ * Pixels of the cover's two placeholder colours in a screenshot of the page as it is now: a
+ * "covered" check also checks that the placeholder is there (a blank page must not pass).
+ */
+export async function placeholderPixelsNow(page: Page): Promise<number> {
+  const shot = decodePng(Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false })));
+  return countColourPixels(shot, rgb(COVER.colour)) + countColourPixels(shot, rgb(COVER.placeholderColour));
 }

@@ -66,3 +66,49 @@ export async function clickButton(page: Page, text: string): Promise<void> {
   )) as unknown as import('puppeteer').ElementHandle<HTMLButtonElement>;
   await handle.click();
 }
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls `check` until it returns `want` (by deep equality of JSON) or the time is up, and returns
+ * the last value: the caller asserts on it, so a timeout fails with what was seen.
+ */
+export async function poll<T>(check: () => Promise<T> | T, want: T, timeoutMs = 5000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await check();
+  while (JSON.stringify(last) !== JSON.stringify(want) && Date.now() < deadline) {
+    await pause(everyMs);
+    last = await check();
+  }
+  return last;
+}
+
+/** A new tab in front, at a fixed size (a background tab paints no frames). */
+export async function newPage(gauze: LaunchedGauze, size = { width: 900, height: 700 }): Promise<Page> {
+  const page = await gauze.browser.newPage();
+  await page.setViewport(size);
+  await page.bringToFront();
+  return page;
+}
+
+/** The service worker (Chromium): stopped now, as the browser does after 30 s idle. */
+export async function stopWorker(gauze: LaunchedGauze, from: Page): Promise<void> {
+  const cdp = await from.createCDPSession();
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  const running = () => gauze.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin));
+  const deadline = Date.now() + 5000;
+  while (running() && Date.now() < deadline) await pause(50);
+  if (running()) throw new Error('the service worker did not stop');
+}
+
+/** Whether the browser has muted the tab showing `url` (asked from one of Gauze's pages). */
+export function tabMuted(controller: Page, url: string): Promise<boolean | null> {
+  return controller.evaluate(async (address) => {
+    type Tab = { url?: string; mutedInfo?: { muted: boolean } };
+    const api = (globalThis as unknown as { browser?: { tabs: { query(q: object): Promise<Tab[]> } }; chrome: { tabs: { query(q: object): Promise<Tab[]> } } });
+    const tabs = await (api.browser ?? api.chrome).tabs.query({});
+    return tabs.find((tab) => tab.url === address)?.mutedInfo?.muted ?? null;
+  }, url);
+}

@@ -76,6 +76,15 @@ export function countPatternPixels({ pixels }: Bitmap): number {
   return count;
 }
 
+/** Pixels of a colour, within a small tolerance (the cover's placeholders: a blank page has none). */
+export function countColourPixels({ pixels }: Bitmap, [r, g, b]: readonly number[]): number {
+  let count = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (Math.abs(pixels[i]! - r!) < 10 && Math.abs(pixels[i + 1]! - g!) < 10 && Math.abs(pixels[i + 2]! - b!) < 10) count++;
+  }
+  return count;
+}
+
 export function patternPng(width: number, height: number, rgb: [number, number, number] = [255, 0, 255]): Buffer {
   const pixels = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) pixels.set([...rgb, 255], i * 4);

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Storage } from '../db/storage';
+import { createTranslator, type Catalogue } from '../i18n/format';
+import type { MessageKey } from '../i18n/keys';
+import { english } from '../i18n/languages';
+import type { ServiceI18n } from './types';
+import type { BrowserAdapters } from './index';
+
+/**
+ * Browser adapters that do nothing, for the services' unit tests: each test overrides only the
+ * ones whose effects it checks (the services run in Node; the browser is not there).
+ */
+export function fakeAdapters(overrides: Partial<BrowserAdapters> = {}): BrowserAdapters {
+  return {
+    shield: { register: async () => {}, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {}, coverFrame: async () => {} },
+    tabs: { send: async () => true, broadcast: async () => 0 },
+    frames: { toTab: async () => {}, ask: async () => null },
+    watch: {
+      snapshot: async () => ({ focusedWindow: null, activeTabs: new Map(), tabUrls: new Map(), idle: 'active' as const }),
+      listen: () => {},
+      heartbeat: async () => {},
+    },
+    prompter: { warn: async () => {}, prompt: async () => {} },
+    guard: {
+      broadcastLock: async () => {},
+      wakeAt: async () => {},
+      onWake: () => {},
+      notifySoftCap: async () => {},
+      warnWindDown: async () => {},
+      divert: async () => {},
+      divertTab: async () => {},
+      onNavigated: () => {},
+      setGreyscale: async () => {},
+      openOverridePage: async () => {},
+    },
+    managed: { readManaged: async () => undefined, onManagedChanged: () => {} },
+    sound: {
+      mute: async () => {},
+      unmuteIfOurs: async () => {},
+      load: async () => ({}),
+      save: async () => {},
+      onLoaded: () => {},
+      onClosed: () => {},
+      alive: async () => false,
+    },
+    ...overrides,
+  };
+}
+
+const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Catalogue;
+
+/** The English catalogue, as the background has it when the person reads English. */
+export const englishI18n: ServiceI18n = {
+  ready: async () => english,
+  t: createTranslator<MessageKey>(catalogue, catalogue, 'en'),
+  language: () => english,
+};
+
+/** What startServices needs, for a test: its storage and clock, English. */
+export function serviceBase(base: { storage: Storage; now: () => number; version?: string }) {
+  return { version: '1', i18n: englishI18n, ...base };
+}

@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+import { sendTyped } from '../message-client';
+import type { MessageType, Payload, Reply } from '../messaging';
+import type { ShieldEnvironment } from './part';
+
+/**
+ * The page shield's connection to the browser, in a content script: the browser's own promise
+ * APIs (no polyfill at document start), messages to the background, and the content-script-only
+ * ways to reach closed shadow roots and frame ids.
+ */
+export function contentEnvironment(): ShieldEnvironment {
+  const send = <T extends MessageType>(type: T, payload: Payload<T>): Promise<Reply<T>> => sendTyped((message) => browser.runtime.sendMessage(message), type, payload);
+  const quietly = <T extends MessageType>(type: T, payload: Payload<T>) => void send(type, payload).catch(() => undefined);
+  const runtime = browser.runtime as typeof browser.runtime & { getFrameId?(target: Element): number };
+  return {
+    now: Date.now,
+    shadowRootOf(host) {
+      // Chromium: chrome.dom; Firefox: Element.openOrClosedShadowRoot, both for content scripts only.
+      const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }).chrome?.dom;
+      const firefox = (host as Element & { openOrClosedShadowRoot?(): ShadowRoot | null }).openOrClosedShadowRoot;
+      return (chromeDom?.openOrClosedShadowRoot?.(host) ?? firefox?.call(host)) || null;
+    },
+    frameIdOf(frame) {
+      try {
+        const id = runtime.getFrameId?.(frame);
+        return typeof id === 'number' && id >= 0 ? id : null;
+      } catch {
+        return null;
+      }
+    },
+    unavailableText: () => browser.i18n.getMessage('shieldLockedUnavailable'),
+    report: (where, error) => console.warn(`Gauze: ${where} failed; media stays covered.`, error),
+    send: {
+      notesLookup: async (addresses) => (await send('notes/lookup', { addresses })).notes,
+      notesPut: async (address, note, reviewed) => {
+        await send('notes/put', { address, note, reviewed });
+      },
+      revealed: (kind, seconds) => {
+        if (kind !== 'audio') quietly('shield/revealed', { kind, seconds });
+      },
+      sound: (on) => quietly('shield/sound', { on }),
+      playing: (playing) => quietly('exposure/media', { playing }),
+      askOverride: () => quietly('bedtime/ask', {}),
+      framesProtected: async (frameIds) => (await send('shield/frames', { frameIds })).protected,
+      leaving: () => quietly('shield/leaving', {}),
+    },
+  };
+}
+
+/** Asks the background for what a protected page needs (settings, lock, texts). */
+export const hello = () => sendTyped((message) => browser.runtime.sendMessage(message), 'shield/hello', {});

@@ -1,0 +1,30 @@
+import { browser } from '../browser';
+import { sendMessage } from '../send-message';
+import type { ShieldEnvironment } from './part';
+
+/**
+ * The page shield in Gauze's own demo case file: notes and reviewed marks work as on a flagged
+ * site (kept by the background like any others); nothing is recorded as exposure or reveals, and
+ * the demo has no frames or tab of its own to mute.
+ */
+export function demoEnvironment(): ShieldEnvironment {
+  return {
+    now: Date.now,
+    shadowRootOf: (host) => host.shadowRoot,
+    frameIdOf: () => null,
+    unavailableText: () => browser.i18n.getMessage('shieldLockedUnavailable'),
+    report: (where, error) => console.warn(`Gauze demo: ${where} failed`, error),
+    send: {
+      notesLookup: async (addresses) => (await sendMessage('notes/lookup', { addresses })).notes,
+      notesPut: async (address, note, reviewed) => {
+        await sendMessage('notes/put', { address, note, reviewed });
+      },
+      revealed: () => undefined,
+      sound: () => undefined,
+      playing: () => undefined,
+      askOverride: () => void browser.tabs.create({ url: browser.runtime.getURL('/bedtime.html') }),
+      framesProtected: async () => [],
+      leaving: () => undefined,
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { coverCss, MARK } from '../cover-style';
+import { MEDIA_SELECTOR, mediaKind, mediaSource, SOURCE_ATTRIBUTES } from '../media';
+import type { ShieldPart } from '../part';
+import { idleQueue } from './idle';
+
+const MARK_NAMES = Object.values(MARK);
+const MARKED = MARK_NAMES.filter((name) => name !== MARK.host).map((name) => `[${name}]`).join(', ');
+/** What cannot wait for idle time: frames, sound, shadow roots, and marks Gauze did not set. */
+const URGENT = `iframe, frame, video, audio, [${MARK.host}], ${MARKED}`;
+
+/**
+ * Finds what Gauze protects: media elements and their pictures, shadow roots (closed ones too),
+ * frames. Work that must happen before the next paint (sound held, frames and roots watched, a
+ * mark the page wrote taken off) is done per batch of mutations, with one selector query per
+ * inserted subtree; items are prepared in idle time, a few milliseconds at a time.
+ */
+export const discovery: ShieldPart = {
+  id: 'discovery',
+  start(context) {
+    const { doc, signal, env, events, items } = context;
+    const roots = new Set<ShadowRoot>();
+    const idle = idleQueue<Element>(signal, findItems);
+    const announced = new WeakSet<Element>();
+
+    /** The media items inside a subtree: recorded with their kind and picture, and announced. */
+    function findItems(subtree: Element): void {
+      if (!subtree.isConnected) return;
+      const found = subtree.matches(MEDIA_SELECTOR) ? [subtree, ...subtree.querySelectorAll(MEDIA_SELECTOR)] : subtree.querySelectorAll(MEDIA_SELECTOR);
+      for (const element of found) {
+        if (announced.has(element)) continue;
+        const kind = mediaKind(element);
+        if (!kind) continue;
+        announced.add(element);
+        items.ensure(element, kind).source = mediaSource(element);
+        events.emit('item', element);
+      }
+    }
+
+    const observed: MutationObserverInit = {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: [...MARK_NAMES, ...SOURCE_ATTRIBUTES, 'srcdoc'],
+    };
+
+    // Until the page has loaded (mutation records of the parser's last nodes may come after
+    // DOMContentLoaded).
+    let parsing = doc.readyState !== 'complete';
+    if (parsing) addEventListener('load', () => (parsing = false), { once: true, signal });
+
+    function added(element: Element): void {
+      urgent(element);
+      if (element.firstElementChild) for (const inner of element.querySelectorAll(URGENT)) urgent(inner);
+      events.emit('added', element);
+      idle.push(element);
+    }
+
+    function urgent(element: Element): void {
+      switch (element.localName) {
+        case 'iframe':
+        case 'frame':
+          items.ensure(element, 'frame');
+          events.emit('frame', element);
+          break;
+        case 'video':
+        case 'audio':
+          events.emit('media', element as HTMLMediaElement);
+          break;
+      }
+      if (element.shadowRoot || element.hasAttribute(MARK.host)) watchRoot(element);
+      // While the document loads, a host may get a closed declarative root that no script
+      // attaches (so the page-world script never marks it): each element inserted is asked, with
+      // the content-script-only API. (After parsing, innerHTML makes no such roots.)
+      else if (parsing && env.shadowRootOf(element)) watchRoot(element);
+      // A mark on an element Gauze did not decide about is the page's: drawn again from Gauze's
+      // own record (which says "covered") before anything is painted.
+      if (element.matches(MARKED)) context.mark(element);
+    }
+
+    /** A shadow root is a document of its own for observers and events. */
+    function watchRoot(host: Element): void {
+      const root = host.shadowRoot ?? env.shadowRootOf(host);
+      if (!root || roots.has(root)) return;
+      roots.add(root);
+      adoptCover(root);
+      observer.observe(root, observed);
+      events.emit('root', root);
+      for (const child of root.children) added(child);
+    }
+
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'childList') {
+          for (const node of record.addedNodes) if (node.nodeType === 1) added(node as Element);
+          // A <source> added to or taken from a picture or a video changes its picture.
+          if (record.target.nodeType === 1) sourceChanged(record.target as Element);
+          continue;
+        }
+        const element = record.target as Element;
+        const name = record.attributeName!;
+        if (name === MARK.host) watchRoot(element);
+        else if ((MARK_NAMES as readonly string[]).includes(name)) events.emit('attribute', { element, name });
+        else if ((name === 'src' || name === 'srcdoc') && mediaKind(element) === 'frame') events.emit('frame', element);
+        else if (element.localName === 'source' && element.parentElement) sourceChanged(element.parentElement.localName === 'picture' ? element.parentElement.querySelector('img') ?? element : element.parentElement);
+        else sourceChanged(element);
+      }
+    });
+
+    /** An item whose picture is not the one its step was chosen for is covered again. */
+    function sourceChanged(element: Element): void {
+      const item = items.get(element);
+      if (!item || item.kind === 'frame' || item.kind === 'background') return;
+      const source = mediaSource(element);
+      if (source === item.source) return;
+      item.source = source;
+      events.emit('source', element);
+    }
+
+    // Chromium: the registered stylesheet is the document's and does not reach into shadow roots;
+    // roots attached by script get the cover from the page-world script as they are attached,
+    // declarative ones (closed ones too) get it here, before their content is painted. Firefox
+    // registers the cover as a user sheet, which reaches every shadow root.
+    let sheet: CSSStyleSheet | null = null;
+    function adoptCover(root: ShadowRoot): void {
+      if (!('dom' in ((globalThis as { chrome?: object }).chrome ?? {}))) return;
+      try {
+        if (!sheet) {
+          sheet = new CSSStyleSheet();
+          sheet.replaceSync(coverCss({ blurPixels: context.settings().blurPixels }));
+        }
+        if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      } catch (error) {
+        env.report('discovery: shadow root cover', error);
+      }
+    }
+
+    events.on('settings', ({ blurPixels }) => sheet?.replaceSync(coverCss({ blurPixels })), signal);
+    observer.observe(doc, observed);
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    if (doc.documentElement) added(doc.documentElement);
+  },
+};
+

@@ -1,0 +1,163 @@
+import { nextStep } from '../ladder';
+import { itemAddress } from '../media';
+import type { PartContext, ShieldPart } from '../part';
+
+/**
+ * The person's gestures on covered items: a click or Enter takes one deliberate step (the page
+ * never sees that click), Escape covers, P held peeks at the first step. Pointing at an item or
+ * focusing it by keyboard is "looking" at it (the card shows; it is not re-covered meanwhile).
+ * Only trusted input counts: a page's synthetic clicks and keys do nothing.
+ */
+export const ladder: ShieldPart = {
+  id: 'ladder',
+  start(context) {
+    const { doc, signal, events, items } = context;
+    let hovered: Element | null = null;
+    let lastInput: 'pointer' | 'keyboard' = 'pointer';
+    let peeking: Element | null = null;
+
+    const isItem = (element: Element) => {
+      const item = items.get(element);
+      return !!item && !item.harmless && !item.innerFrame && item.kind !== 'audio';
+    };
+    /** Covered or part-way: a click on it is a step, not a click on the page. */
+    const isStepping = (element: Element) => isItem(element) && items.get(element)!.step !== 'full';
+
+    const itemAt = (x: number, y: number) => topItemAt(context, doc, x, y, 0);
+    const itemOf = (event: Event): Element | null => {
+      for (const node of event.composedPath()) {
+        if (node instanceof Element && isItem(node)) return node;
+        if (node === doc.body) break;
+      }
+      return null;
+    };
+    const look = (element: Element | null) => events.emit('looking', element);
+    const focusedItem = () => {
+      const active = deepActiveElement(context);
+      return active && isItem(active) ? active : null;
+    };
+
+    const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void, passive = false) =>
+      doc.addEventListener(type, handler as EventListener, { capture: true, passive, signal });
+
+    listen('click', (event) => {
+      if (!event.isTrusted || context.fromGauze(event)) return;
+      const element = itemOf(event) ?? itemAt(event.clientX, event.clientY);
+      if (!element || !isStepping(element)) return;
+      // A covered item takes the click for itself: one deliberate step, and the page never sees it.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      context.setStep(element, 'next');
+      look(element);
+    });
+    listen('pointerdown', () => (lastInput = 'pointer'), true);
+
+    // Pointer moves are looked at once a frame, at the latest position.
+    let frame = 0;
+    let pointer = { x: 0, y: 0 };
+    listen('pointermove', (event) => {
+      if (context.fromGauze(event)) return;
+      pointer = { x: event.clientX, y: event.clientY };
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const element = itemAt(pointer.x, pointer.y);
+        if (element === hovered) return;
+        hovered = element;
+        look(element ?? (lastInput === 'keyboard' ? focusedItem() : null));
+      });
+    }, true);
+    signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
+
+    listen('focusin', (event) => {
+      const target = event.composedPath()[0];
+      // Focus left on an item by a click is not looking at it; a keyboard user's focus is.
+      if (target instanceof Element && isItem(target) && lastInput === 'keyboard') look(target);
+    });
+    listen('focusout', (event) => {
+      const target = event.composedPath()[0];
+      if (!(target instanceof Element) || !isItem(target)) return;
+      // Focus moving into Gauze's own card is still looking at the item.
+      const next = event.relatedTarget;
+      if (next instanceof Node && context.isGauze(next)) return;
+      look(hovered);
+    });
+
+    listen('keydown', (event) => {
+      if (!event.isTrusted) return;
+      lastInput = 'keyboard';
+      // Typing in Gauze's card (a note) or in the page's own fields is not a gesture on an item.
+      if (context.fromGauze(event) || isTyping(context)) return;
+      const focused = focusedItem();
+      const element = focused ?? hovered;
+      if (!element) return;
+      if (focused && context.looking() !== focused) look(focused);
+      const item = items.get(element)!;
+      const step = item.step;
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat;
+      const key = event.key.toLowerCase();
+      if (focused && (event.key === 'Enter' || event.key === ' ') && !event.repeat) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        context.setStep(element, 'next');
+      } else if (event.key === 'Escape' && step !== 'cover') {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        context.setStep(element, 'cover');
+      } else if (plain && key === 'p' && step === 'cover') {
+        // Peek: the first step, only while the key is held.
+        const first = nextStep('cover', context.settings().allowedSteps);
+        if (first === 'cover') return;
+        event.stopImmediatePropagation();
+        peeking = element;
+        context.setStep(element, first);
+      } else if (plain && (key === 'r' || key === 'n') && itemAddress(element, item)) {
+        // R: reviewed on or off; N: a private note (the card opens its editor).
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        if (key === 'r') events.emit('save-note', { element, note: item.note ?? '', reviewed: !item.reviewed });
+        else events.emit('edit-note', element);
+      } else if (plain && key === 's' && element instanceof HTMLMediaElement && step !== 'cover' && context.settings().soundAllowed) {
+        // S: the sound of this video, and only this one, on or off.
+        event.stopImmediatePropagation();
+        events.emit('set-sound', { media: element, on: !item.sound });
+      }
+    });
+    listen('keyup', (event) => {
+      if (peeking && (event.key === 'p' || event.key === 'P')) {
+        context.setStep(peeking, 'cover');
+        peeking = null;
+      }
+    });
+  },
+};
+
+/** The topmost item under a point, looking into shadow roots (closed ones too). */
+function topItemAt(context: PartContext, scope: Document | ShadowRoot, x: number, y: number, depth: number): Element | null {
+  for (const element of scope.elementsFromPoint(x, y)) {
+    const item = context.items.get(element);
+    if (item && !item.harmless && !item.innerFrame && item.kind !== 'audio') return element;
+    if (depth >= 8 || element === (scope as ShadowRoot).host) continue;
+    const root = element.shadowRoot ?? (element.hasAttribute('data-cover-host') ? context.env.shadowRootOf(element) : null);
+    const inner = root ? topItemAt(context, root, x, y, depth + 1) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** The focused element, inside shadow roots too. */
+export function deepActiveElement(context: PartContext): Element | null {
+  let active: Element | null = context.doc.activeElement;
+  for (let depth = 0; active && depth < 8; depth++) {
+    const root = active.shadowRoot ?? context.env.shadowRootOf(active);
+    const inner = root?.activeElement;
+    if (!inner || context.isGauze(active)) break;
+    active = inner;
+  }
+  return active;
+}
+
+function isTyping(context: PartContext): boolean {
+  const active = deepActiveElement(context);
+  return !!active && (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement || (active as HTMLElement).isContentEditable);
+}

@@ -1,0 +1,84 @@
+import type { ShieldPart } from '../part';
+
+/**
+ * Sound stays off and playback held until the person chooses otherwise. Every video and audio
+ * element starts muted and paused; the page cannot unmute or start it again behind the person's
+ * back. Revealing a video's picture never starts it; its sound is a separate step (S, or the
+ * card's button: both ask through the 'set-sound' event), and only that item's. The tab itself is muted by the background while no item
+ * here has its sound on (utils/services/sound.ts), which also silences Web Audio.
+ */
+export const sound: ShieldPart = {
+  id: 'sound',
+  start({ signal, env, events, items, settings, scopes }) {
+    const soundOn = (media: HTMLMediaElement) => items.get(media)?.sound === true;
+    const revealed = (media: HTMLMediaElement) => (items.get(media)?.step ?? 'cover') !== 'cover';
+    // A video may play once its picture is revealed (silently); audio (no picture) once its sound is on.
+    const mayPlay = (media: HTMLMediaElement) => (media instanceof HTMLVideoElement ? revealed(media) : soundOn(media));
+    /** How many items have their sound on: the tab's mute follows whether any has. */
+    let sounding = 0;
+
+    const hold = (media: HTMLMediaElement) => {
+      if (!soundOn(media) && !media.muted) media.muted = true;
+      if (!mayPlay(media)) {
+        if (media.autoplay) media.autoplay = false;
+        if (!media.paused) media.pause();
+      }
+    };
+    const onPlay = (event: Event) => {
+      const media = event.target;
+      if (!(media instanceof HTMLMediaElement)) return;
+      if (!soundOn(media)) media.muted = true;
+      if (!mayPlay(media)) media.pause();
+    };
+    const onVolume = (event: Event) => {
+      const media = event.target;
+      if (media instanceof HTMLMediaElement && !soundOn(media) && !media.muted) media.muted = true;
+    };
+    // Media events do not leave shadow roots: every root is listened to.
+    const watch = (scope: Document | ShadowRoot) => {
+      for (const type of ['play', 'playing']) scope.addEventListener(type, onPlay, { capture: true, signal });
+      for (const type of ['volumechange', 'loadstart']) scope.addEventListener(type, onVolume, { capture: true, signal });
+    };
+    for (const scope of scopes()) watch(scope);
+    events.on('root', watch, signal);
+    events.on('media', (media) => {
+      items.ensure(media, media instanceof HTMLVideoElement ? 'video' : 'audio');
+      hold(media);
+    }, signal);
+
+    const setSound = (media: HTMLMediaElement, on: boolean) => {
+      const item = items.ensure(media, media instanceof HTMLVideoElement ? 'video' : 'audio');
+      if (on && (!settings().soundAllowed || (media instanceof HTMLVideoElement && !revealed(media)))) return;
+      if (item.sound !== on) {
+        item.sound = on;
+        sounding += on ? 1 : -1;
+        if (sounding === (on ? 1 : 0)) env.send.sound(sounding > 0);
+      }
+      media.muted = !on;
+      events.emit('media-changed', media);
+    };
+    events.on('set-sound', ({ media, on }) => setSound(media, on), signal);
+    events.on('set-playing', ({ media, playing }) => {
+      if (!playing) media.pause();
+      else if (mayPlay(media)) void media.play().catch(() => undefined);
+    }, signal);
+
+    events.on('step', ({ item, step }) => {
+      if (!(item instanceof HTMLMediaElement) || step !== 'cover') return;
+      setSound(item, false);
+      if (!item.paused) item.pause();
+    }, signal);
+    events.on('cover-all', () => {
+      for (const scope of scopes())
+        for (const media of scope.querySelectorAll<HTMLMediaElement>('video, audio')) {
+          if (soundOn(media)) setSound(media, false);
+          if (!media.muted) media.muted = true;
+          if (!media.paused) media.pause();
+        }
+    }, signal);
+
+    signal.addEventListener('abort', () => {
+      if (sounding > 0) env.send.sound(false);
+    }, { once: true });
+  },
+};
