@@ -27,4 +27,10 @@ describe('the shield script (runs at document start on every flagged page)', () 
     const withZod = [...graph].filter(([, specifiers]) => specifiers.includes('zod')).map(([file]) => file.slice(root.length + 1));
     expect(withZod).toEqual([]);
   });
+
+  it('uses the browser\'s own promise APIs, not webextension-polyfill (about 10 kB at document start)', () => {
+    const graph = runtimeImports(join(root, 'entrypoints/shield.content/index.ts'));
+    const polyfill = [...graph].filter(([, specifiers]) => specifiers.some((s) => s === 'webextension-polyfill' || /^\.[./]*\/(utils\/)?browser$/.test(s))).map(([file]) => file.slice(root.length + 1));
+    expect(polyfill).toEqual([]);
+  });
 });
