@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BreathingPacer } from '../../components/BreathingPacer';
 import { CheckIn } from '../../components/CheckIn';
+import { useAsync } from '../../components/use-async';
 import { t, type MessageKey } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import './break.css';
@@ -14,6 +15,9 @@ export function App() {
   // Opened by a break prompt (#pause or #break), the break can be postponed, a limited number of times.
   const prompted = location.hash === '#pause' || location.hash === '#break';
   const [postponeResult, setPostponeResult] = useState<boolean | null>(null);
+  // The postponement's length is a setting (and a team's floor): the button says it.
+  const rules = useAsync(() => sendMessage('breaks/rules', {}), []);
+  const postponeMinutes = rules.status === 'ready' ? Math.max(1, Math.round(rules.value.rules.postponeMinutes)) : null;
   const postpone = async () => {
     const { postponed } = await sendMessage('breaks/postpone', {});
     setPostponeResult(postponed);
@@ -65,9 +69,9 @@ export function App() {
         <button type="button" onClick={() => window.close()}>
           {t('breakDone')}
         </button>
-        {prompted && postponeResult === null && (
+        {prompted && postponeResult === null && postponeMinutes !== null && (
           <button type="button" onClick={() => void postpone()}>
-            {t('breakPostpone')}
+            {t('breakPostpone', postponeMinutes)}
           </button>
         )}
       </div>

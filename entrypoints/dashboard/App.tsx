@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { CheckIn } from '../../components/CheckIn';
 import { useAsync } from '../../components/use-async';
-import { groupDays, type DayStats, type Period } from '../../utils/dashboard/aggregate';
+import { groupDays, LATE_NIGHT_FROM_HOUR, type DayStats, type Period } from '../../utils/dashboard/aggregate';
 import type { Signal } from '../../utils/dashboard/signals';
-import { formatDuration } from '../../utils/exposure/format';
+import { formatDuration, formatHour } from '../../utils/exposure/format';
 import { t, type MessageKey, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import { ExposureChart } from './ExposureChart';
@@ -87,7 +87,7 @@ export function App() {
                 <dd data-testid="total">{duration(total('exposure'))}</dd>
               </div>
               <div>
-                <dt>{t('dashboardLate')}</dt>
+                <dt>{t('dashboardLate', formatHour(LATE_NIGHT_FROM_HOUR, uiLocale()))}</dt>
                 <dd>{duration(total('late'))}</dd>
               </div>
               <div>
@@ -192,5 +192,5 @@ function signalExplanation(signal: Signal): string {
     'breaks-postponed': 'signalPostponedExplain',
     'no-day-off': 'signalDayOffExplain',
   };
-  return t(keys[signal.id]);
+  return signal.id === 'late-nights' ? t('signalLateExplain', formatHour(LATE_NIGHT_FROM_HOUR, uiLocale())) : t(keys[signal.id]);
 }

@@ -1,5 +1,7 @@
 import { useSettings } from '../../components/use-settings';
-import { t } from '../../utils/i18n';
+import { DEFAULT_ROLLOVER_HOUR } from '../../utils/exposure/days';
+import { formatHour } from '../../utils/exposure/format';
+import { t, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/send-message';
 import { NumberField } from './NumberField';
 import { SaveRow } from './SaveRow';
@@ -17,7 +19,7 @@ export function LimitsSection() {
   return (
     <section class="card stack" aria-labelledby="limits-heading">
       <h2 id="limits-heading">{t('limitsHeading')}</h2>
-      <p>{t('limitsExplain')}</p>
+      <p>{t('limitsExplain', formatHour(DEFAULT_ROLLOVER_HOUR, uiLocale()))}</p>
       {limits && (
         <form class="stack" onSubmit={(event) => void submit(event)}>
           <NumberField group="limits" field="softCapMinutes" label={t('limitsSoftCap')} base={{ min: 0, max: 1440 }} step={15} value={limits.softCapMinutes} onChange={(value) => setLimits({ ...limits, softCapMinutes: value })} />

@@ -66,6 +66,11 @@ describe('translations', () => {
     JSON.parse(readFileSync(join(root, 'public/_locales', folder, 'messages.json'), 'utf8')) as Record<string, CatalogueEntry>;
   /** Words that are the same in every language: the product's name, symbols, and numbers. */
   const sameEverywhere = new Set(['extName', 'popupTitle', 'shieldSize', 'dashboardBreaksValue', 'dashboardKindCount']);
+  /** Words a language writes as English does (checked by its translator; a short list). */
+  const sameIn: Record<string, string[]> = {
+    es_419: ['shieldKindVideo'], // "Video", as Latin America writes it
+    fr: ['versionLabel', 'shieldKindImage', 'shieldEditNote', 'questionnaireColDate', 'questionnaireColTitle', 'questionnaireColScore'],
+  };
   const counts = [0, 1, 2, 3, 5, 11, 21, 101];
 
   it('ships every language the product promises', () => {
@@ -114,7 +119,7 @@ describe('translations', () => {
     });
 
     it('translates every message (only names and symbols may be the same as in English)', () => {
-      const same = Object.keys(catalogue).filter((key) => !sameEverywhere.has(key) && translated[key]?.message === catalogue[key]!.message);
+      const same = Object.keys(catalogue).filter((key) => !sameEverywhere.has(key) && !sameIn[language.folder]?.includes(key) && translated[key]?.message === catalogue[key]!.message);
       expect(same).toEqual([]);
     });
   });

@@ -13,3 +13,8 @@ export function formatDuration(seconds: number, locale: string): string {
 export function formatClock(at: number, locale: string, timeZone?: string): string {
   return new Date(at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
 }
+
+/** An hour of the day as the language writes it ("22:00", "10:00 PM", "۲۲:۰۰"), for text that names one. */
+export function formatHour(hour: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, hour));
+}
