@@ -15,6 +15,10 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 interface Sample {
   load: number;
+  /** First contentful paint (ms from navigation start). */
+  firstPaint: number;
+  /** All main-thread task time (script, style, layout, paint, ...). */
+  tasks: number;
   script: number;
   style: number;
   layout: number;
@@ -65,10 +69,19 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   const inPage = await page.evaluate(() => {
     const w = window as unknown as { benchTasks: number[] };
     const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    return { load: nav!.loadEventEnd - nav!.startTime, longestTask: Math.max(0, ...w.benchTasks) };
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return { load: nav!.loadEventEnd - nav!.startTime, firstPaint: paint?.startTime ?? 0, longestTask: Math.max(0, ...w.benchTasks) };
   });
   await page.close();
-  return { load: inPage.load, script: metric('ScriptDuration'), style: metric('RecalcStyleDuration'), layout: metric('LayoutDuration'), longestTask: inPage.longestTask };
+  return {
+    load: inPage.load,
+    firstPaint: inPage.firstPaint,
+    tasks: metric('TaskDuration'),
+    script: metric('ScriptDuration'),
+    style: metric('RecalcStyleDuration'),
+    layout: metric('LayoutDuration'),
+    longestTask: inPage.longestTask,
+  };
 }
 
 interface TraceEvent {
@@ -82,8 +95,8 @@ interface TraceEvent {
 }
 
 interface Traced {
-  /** The page's main thread: Gauze's scripts there delay the page. */
-  page: { worst: number; tasks: number };
+  /** The page's main thread: Gauze's scripts there delay the page (their time in all, and in the worst task). */
+  page: { worst: number; tasks: number; total: number };
   /** Gauze's background worker, on its own thread: its work does not hold up the page. */
   worker: { tasks: number; ms: number };
 }
@@ -108,7 +121,7 @@ async function traceGauze(browser: Browser, url: string): Promise<Traced> {
   const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur !== undefined);
   const tasks = events.filter((e) => e.name === 'RunTask');
   const gauze = events.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'V8.Execute') && /extension:\/\//.test(e.args?.data?.url ?? e.args?.data?.scriptName ?? ''));
-  const traced: Traced = { page: { worst: 0, tasks: 0 }, worker: { tasks: 0, ms: 0 } };
+  const traced: Traced = { page: { worst: 0, tasks: 0, total: 0 }, worker: { tasks: 0, ms: 0 } };
   /** With BENCH_DEBUG: how many page tasks each entry point (first outer call) accounts for. */
   const entries = new Map<string, number>();
   for (const task of tasks) {
@@ -123,6 +136,7 @@ async function traceGauze(browser: Browser, url: string): Promise<Traced> {
       continue;
     }
     traced.page.tasks++;
+    traced.page.total += total;
     if (process.env.BENCH_DEBUG && total > 20) console.log(`task ${(task.dur! / 1000).toFixed(1)} ms, Gauze ${total.toFixed(1)} ms:`, outer.map((e) => `${e.name} ${(e.args?.data as { functionName?: string })?.functionName ?? ''} ${(e.dur! / 1000).toFixed(1)}`).join(', '));
     traced.page.worst = Math.max(traced.page.worst, total);
     const first = outer.sort((a, b) => a.ts - b.ts)[0]!;
@@ -147,7 +161,7 @@ await controller.evaluate(() => (globalThis as unknown as { chrome: { runtime: {
 const without = await puppeteer.launch({ executablePath: findBrowser('chromium'), headless: true, pipe: true, args: chromiumArgs(), defaultViewport: null });
 
 const samples: Record<'without' | 'with', Sample[]> = { without: [], with: [] };
-let traced: Traced = { page: { worst: 0, tasks: 0 }, worker: { tasks: 0, ms: 0 } };
+let traced: Traced = { page: { worst: 0, tasks: 0, total: 0 }, worker: { tasks: 0, ms: 0 } };
 try {
   // One warm-up each, then alternate so machine noise falls on both sides alike.
   await measure(without, url);
@@ -166,6 +180,8 @@ try {
 
 const rows: Array<[string, keyof Sample]> = [
   ['load (navigation start to load event)', 'load'],
+  ['first contentful paint', 'firstPaint'],
+  ['main-thread task time', 'tasks'],
   ['script time', 'script'],
   ['style recalculation', 'style'],
   ['layout', 'layout'],
@@ -179,7 +195,9 @@ for (const [label, key] of rows) {
   const b = median(samples.with.map((s) => s[key]));
   console.log(`| ${label} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(b / a).toFixed(2)} |`);
 }
+/** The heavy page's media items: 3,000 pictures and 300 background pictures (bench/heavy.html). */
+const MEDIA_ITEMS = 3300;
 console.log(
-  `\nOne traced load: on the page's main thread Gauze's scripts ran in ${traced.page.tasks} tasks, the most in one task ${traced.page.worst.toFixed(1)} ms (goal: under 50 ms);` +
+  `\nOne traced load: on the page's main thread Gauze's scripts ran ${traced.page.total.toFixed(1)} ms in all (${((traced.page.total / MEDIA_ITEMS) * 1000).toFixed(1)} ms per 1,000 media items) in ${traced.page.tasks} tasks, the most in one task ${traced.page.worst.toFixed(1)} ms (goal: under 16 ms);` +
     ` the background worker ran ${traced.worker.tasks} tasks on its own thread (${traced.worker.ms.toFixed(1)} ms in all).`,
 );

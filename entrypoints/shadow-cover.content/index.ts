@@ -101,5 +101,10 @@ export default defineContentScript({
       }
     });
     declarative.observe(document, { childList: true, subtree: true });
+    // Only the parser makes declarative roots: once it is done, so is this watch (a feed's
+    // thousands of insertions later are not looked at here).
+    const parserDone = () => setTimeout(() => declarative.disconnect());
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parserDone, { once: true });
+    else parserDone();
   },
 });

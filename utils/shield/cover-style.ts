@@ -68,6 +68,9 @@ export function coverCss({ blurPixels = COVER.defaultBlurPixels }: { blurPixels?
   object-position: -99999px -99999px !important;
   background-color: ${COVER.colour} !important;
   content: normal !important;
+  /* The moved content stays clipped to the box, however the page moves the box. */
+  overflow: clip !important;
+  overflow-clip-margin: 0px !important;
 }
 
 /* Plug-in content and frames: flattened to the cover colour. */
@@ -83,24 +86,27 @@ svg:root:not(${released}) { filter: brightness(0) invert(0.58) !important; }
 svg:not(:root, svg *):not(${released}) { background-color: ${COVER.colour} !important; }
 svg:not(:root, svg *):not(${released}) * { visibility: hidden !important; }
 
-/* Pictures an element or its marker shows through 'content'. */
-:is(*, ${lift}):not(${REPLACED}, ${released}) { content: normal !important; }
-:is(*, ${lift})::marker { content: normal !important; }
-
-/* Background, border and list pictures, on elements and their pseudo-elements: drawn at zero
-   size, so the page's own values stay readable to the script (computed style tells which
-   elements have one, whatever stylesheet set it). */
-:is(*, ${lift}):not(${released}),
+/* Background, border, list and mask pictures, and pictures an element shows through 'content':
+   drawn at zero size (or not at all). The page's own values stay readable to the script:
+   computed style tells which elements have a picture, whatever stylesheet set it. One rule for
+   elements and one for their pseudo-elements: every element is matched against each. */
+:is(*, ${lift}):not(${released}) {
+  background-size: 0 0 !important;
+  border-image-source: none !important;
+  list-style-image: none !important;
+  mask-size: 0 0 !important;
+  shape-outside: none !important;
+  content: normal !important;
+}
 :is(*, ${lift}):not(${released})::before,
 :is(*, ${lift}):not(${released})::after,
 :is(*, ${lift}):not(${released})::first-letter,
 :is(*, ${lift}):not(${released})::first-line {
   background-size: 0 0 !important;
   border-image-source: none !important;
-  list-style-image: none !important;
-  mask-image: none !important;
-  shape-outside: none !important;
+  mask-size: 0 0 !important;
 }
+:is(*, ${lift})::marker { content: normal !important; }
 
 /* A covered background picture keeps a visible placeholder. */
 [${placeholder}]:not([${view}]) { background-color: ${COVER.placeholderColour} !important; }

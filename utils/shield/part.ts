@@ -32,7 +32,10 @@ export interface Item {
   kind: MediaKind;
   /** The reveal step the person chose; 'cover' unless they chose to look. */
   step: RevealStep;
-  /** The picture the step was chosen for: a new one starts covered. */
+  /**
+   * The picture the step was chosen for (read when the item is first stepped, or its note looked
+   * up; for a background, its url() list): a new one starts covered.
+   */
   source: string;
   /** An icon (no larger than the icon size, as painted), or a decorative gradient: left alone. */
   harmless: boolean;
@@ -116,7 +119,8 @@ export function createEventBus(report: (where: string, error: unknown) => void):
     emit(name, value) {
       const set = listeners.get(name);
       if (!set) return;
-      for (const listener of [...set]) {
+      // (No copy of the set: listeners are added at start and removed only when the shield stops.)
+      for (const listener of set) {
         try {
           (listener as Listener<typeof value>)(value);
         } catch (error) {
@@ -175,8 +179,11 @@ export interface PartContext {
   locked(): boolean;
   /** Every place items live: the document and the shadow roots found so far. */
   scopes(): ReadonlyArray<Document | ShadowRoot>;
-  /** Writes an element's marks from the store (the only writer of marks). */
-  mark(element: Element): void;
+  /**
+   * Writes an element's marks from the store (the only writer of marks). `force` checks them
+   * against the element itself (someone else may have changed them), not against what was drawn.
+   */
+  mark(element: Element, force?: boolean): void;
   /** The item the person is looking at: pointing at it, or keyboard focus on it. */
   looking(): Element | null;
   /** Gauze's own elements in the page (the card's host): registered by the part that makes them. */

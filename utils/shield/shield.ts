@@ -1,6 +1,7 @@
 import { MARK } from './cover-style';
 import { shieldDefaults, type ShieldSettings } from './defaults';
 import { nextStep, type RevealStep } from './ladder';
+import { mediaSource } from './media';
 import { createEventBus, createItemStore, type Item, type PageLock, type PartContext, type ShieldEnvironment, type ShieldPart } from './part';
 import { shieldParts } from './parts';
 import type { ShieldTexts } from './texts';
@@ -37,8 +38,13 @@ export function startShield({ doc, signal, env, parts = shieldParts }: ShieldOpt
 
   const locked = () => lock !== null && env.now() < lock.until;
 
-  const mark = (element: Element) => {
+  /** What each element's marks were last drawn as (reading them back costs six attribute reads). */
+  const drawn = new WeakMap<Element, string>();
+  const mark = (element: Element, force = false) => {
     const item = items.get(element);
+    const key = item ? `${item.step}|${+item.harmless}${+item.placeholder}${+item.pseudo}${+item.innerFrame}${+item.reviewed}` : '';
+    if (!force && drawn.get(element) === key) return;
+    drawn.set(element, key);
     const want: Record<string, string | null> = {
       [MARK.view]: item && item.step !== 'cover' ? item.step : null,
       [MARK.ok]: item?.harmless ? '' : null,
@@ -62,6 +68,8 @@ export function startShield({ doc, signal, env, parts = shieldParts }: ShieldOpt
     if (asked === 'next' && lock?.reason === 'unavailable' && locked()) waiting = { item: element, at: env.now() };
     const step = asked === 'next' ? nextStep(item.step, allowed()) : asked;
     if (step !== 'cover' && (locked() || !allowed().includes(step))) return;
+    // The picture this step is for: a new one (a feed reusing the element) starts covered.
+    if (item.step === 'cover' && step !== 'cover' && item.kind !== 'background' && item.kind !== 'frame') item.source = mediaSource(element);
     const before = items.setStep(element, step, env.now());
     if (before === step) return;
     mark(element);

@@ -19,20 +19,36 @@ export const discovery: ShieldPart = {
   start(context) {
     const { doc, signal, env, events, items } = context;
     const roots = new Set<ShadowRoot>();
-    const idle = idleQueue<Element>(signal, findItems);
+    const idle = idleQueue<Element | Element[]>(signal, findItems);
     const announced = new WeakSet<Element>();
 
-    /** The media items inside a subtree: recorded with their kind and picture, and announced. */
-    function findItems(subtree: Element): void {
-      if (!subtree.isConnected) return;
-      const found = subtree.matches(MEDIA_SELECTOR) ? [subtree, ...subtree.querySelectorAll(MEDIA_SELECTOR)] : subtree.querySelectorAll(MEDIA_SELECTOR);
-      for (const element of found) {
-        if (announced.has(element)) continue;
-        const kind = mediaKind(element);
-        if (!kind) continue;
-        announced.add(element);
-        items.ensure(element, kind).source = mediaSource(element);
-        events.emit('item', element);
+    /**
+     * The media items inside a subtree: recorded with their kind, and announced. A large one (a
+     * feed's page of posts) is spread over several idle slices.
+     */
+    function announce(element: Element): void {
+      if (announced.has(element)) return;
+      const kind = mediaKind(element);
+      if (!kind) return;
+      announced.add(element);
+      items.ensure(element, kind);
+      events.emit('item', element);
+    }
+    function findItems(work: Element | Element[], inBudget: () => boolean): void {
+      let found: ArrayLike<Element>;
+      if (Array.isArray(work)) found = work;
+      else if (!work.isConnected) return;
+      else if (!work.firstElementChild) found = [work];
+      else {
+        if (work.matches(MEDIA_SELECTOR)) announce(work);
+        found = work.querySelectorAll(MEDIA_SELECTOR);
+      }
+      for (let index = 0; index < found.length; index++) {
+        announce(found[index]!);
+        if (index % 16 === 15 && !inBudget() && index < found.length - 1) {
+          idle.push(Array.prototype.slice.call(found, index + 1) as Element[]);
+          return;
+        }
       }
     }
 
@@ -43,19 +59,19 @@ export const discovery: ShieldPart = {
       attributeFilter: [...MARK_NAMES, ...SOURCE_ATTRIBUTES, 'srcdoc'],
     };
 
-    // Until the page has loaded (mutation records of the parser's last nodes may come after
-    // DOMContentLoaded).
-    let parsing = doc.readyState !== 'complete';
-    if (parsing) addEventListener('load', () => (parsing = false), { once: true, signal });
+    // While the parser inserts the page's own markup (its last records may come just after
+    // DOMContentLoaded, hence the turn of the event loop).
+    let parsing = doc.readyState === 'loading';
+    if (parsing) doc.addEventListener('DOMContentLoaded', () => setTimeout(() => (parsing = false)), { once: true, signal });
 
-    function added(element: Element): void {
-      urgent(element);
+    function added(element: Element, parsed = false): void {
+      urgent(element, parsed);
       if (element.firstElementChild) for (const inner of element.querySelectorAll(URGENT)) urgent(inner);
       events.emit('added', element);
       idle.push(element);
     }
 
-    function urgent(element: Element): void {
+    function urgent(element: Element, parsed = false): void {
       switch (element.localName) {
         case 'iframe':
         case 'frame':
@@ -68,13 +84,14 @@ export const discovery: ShieldPart = {
           break;
       }
       if (element.shadowRoot || element.hasAttribute(MARK.host)) watchRoot(element);
-      // While the document loads, a host may get a closed declarative root that no script
-      // attaches (so the page-world script never marks it): each element inserted is asked, with
-      // the content-script-only API. (After parsing, innerHTML makes no such roots.)
-      else if (parsing && env.shadowRootOf(element)) watchRoot(element);
+      // While the parser inserts the page, a host may get a closed declarative root that no
+      // script attaches (so the page-world script never marks it): each element the parser
+      // inserts is asked, with the content-script-only API. (innerHTML and fragments make no such
+      // roots.)
+      else if (parsed && env.shadowRootOf(element)) watchRoot(element);
       // A mark on an element Gauze did not decide about is the page's: drawn again from Gauze's
       // own record (which says "covered") before anything is painted.
-      if (element.matches(MARKED)) context.mark(element);
+      if (element.hasAttributes() && element.matches(MARKED)) context.mark(element, true);
     }
 
     /** A shadow root is a document of its own for observers and events. */
@@ -91,7 +108,10 @@ export const discovery: ShieldPart = {
     const observer = new MutationObserver((records) => {
       for (const record of records) {
         if (record.type === 'childList') {
-          for (const node of record.addedNodes) if (node.nodeType === 1) added(node as Element);
+          const nodes = record.addedNodes;
+          // The parser inserts one node per record; a script's innerHTML or fragment, many.
+          const parsed = parsing && nodes.length === 1;
+          for (const node of nodes) if (node.nodeType === 1) added(node as Element, parsed);
           // A <source> added to or taken from a picture or a video changes its picture.
           if (record.target.nodeType === 1) sourceChanged(record.target as Element);
           continue;
@@ -106,10 +126,14 @@ export const discovery: ShieldPart = {
       }
     });
 
-    /** An item whose picture is not the one its step was chosen for is covered again. */
+    /**
+     * An item whose picture is not the one its step was chosen for is covered again (and its note
+     * is looked up anew). A covered item without a note keeps no picture to compare: nothing to do.
+     */
     function sourceChanged(element: Element): void {
       const item = items.get(element);
       if (!item || item.kind === 'frame' || item.kind === 'background') return;
+      if (item.step === 'cover' && !item.note && !item.reviewed) return;
       const source = mediaSource(element);
       if (source === item.source) return;
       item.source = source;

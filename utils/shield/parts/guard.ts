@@ -9,6 +9,6 @@ import type { ShieldPart } from '../part';
 export const guard: ShieldPart = {
   id: 'guard',
   start({ events, signal, mark }) {
-    events.on('attribute', ({ element }) => mark(element), signal);
+    events.on('attribute', ({ element }) => mark(element, true), signal);
   },
 };

@@ -10,19 +10,28 @@ import type { ShieldPart } from '../part';
 export const icons: ShieldPart = {
   id: 'icons',
   start({ events, signal, items, settings, mark }) {
-    const judge = (element: Element) => {
-      const item = items.get(element);
-      if (!item) return;
-      const box = element.getBoundingClientRect();
+    /** Whether an element is an icon as painted (reads only: layout is up to date here). */
+    const isIcon = (element: Element, layout?: ResizeObserverSize) => {
       const limit = settings().iconMaxPixels;
-      const small = box.width > 0 && box.height > 0 && box.width <= limit && box.height <= limit;
-      if (small === item.harmless) return;
-      item.harmless = small;
-      mark(element);
+      // Larger than an icon in layout: no need to ask for the painted box (most pictures). Small
+      // in layout: the painted box decides (a transform may make it large).
+      if (layout && (layout.inlineSize > limit || layout.blockSize > limit)) return false;
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && box.width <= limit && box.height <= limit;
     };
-    const observer = new ResizeObserver((entries) => {
-      for (const entry of entries) judge(entry.target);
-    });
+    /** Every judgement first, then every mark: a mark between two reads would force a layout. */
+    const judge = (entries: Array<[Element, ResizeObserverSize | undefined]>) => {
+      const changed = entries.filter(([element, layout]) => {
+        const item = items.get(element);
+        return !!item && isIcon(element, layout) !== item.harmless;
+      });
+      for (const [element] of changed) {
+        const item = items.get(element)!;
+        item.harmless = !item.harmless;
+        mark(element);
+      }
+    };
+    const observer = new ResizeObserver((entries) => judge(entries.map((entry) => [entry.target, entry.borderBoxSize[0]])));
     const observed = new Set<Element>();
     events.on('item', (element) => {
       const item = items.get(element);
@@ -30,11 +39,19 @@ export const icons: ShieldPart = {
       observed.add(element);
       observer.observe(element);
     }, signal);
-    // Another icon size: every picture is judged again.
-    events.on('settings', () => {
+    // Another icon size: every picture is judged again, after the next layout (observing anew
+    // reports each size once more), never by forcing one now.
+    let limit = settings().iconMaxPixels;
+    events.on('settings', ({ iconMaxPixels }) => {
+      if (iconMaxPixels === limit) return;
+      limit = iconMaxPixels;
       for (const element of observed) {
-        if (!element.isConnected) observed.delete(element);
-        else judge(element);
+        if (!element.isConnected) {
+          observed.delete(element);
+          continue;
+        }
+        observer.unobserve(element);
+        observer.observe(element);
       }
     }, signal);
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });

@@ -1,7 +1,10 @@
-/** How long one idle slice may run: short enough never to hold up the page's next frame. */
-const SLICE_MS = 6;
+/** How long one slice of deferred work may run: short enough never to hold up the page's next frame. */
+const SLICE_MS = 5;
 
-const requestIdle = (work: () => void): (() => void) => {
+type Schedule = (work: () => void) => () => void;
+
+/** In the page's idle time (at the latest after a second). */
+export const inIdleTime: Schedule = (work) => {
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(work, { timeout: 1000 });
     return () => cancelIdleCallback(id);
@@ -11,10 +14,23 @@ const requestIdle = (work: () => void): (() => void) => {
 };
 
 /**
- * Work that can wait for idle time, done first in, first out, a few milliseconds at a time. Nothing
- * scheduled runs after the signal ends (a stopped shield must not re-arm observers).
+ * Just after a frame is painted: style and layout are up to date then, so reading computed style
+ * costs a lookup, not a recalculation of the page's style that the browser would do again later.
  */
-export function idleQueue<T>(signal: AbortSignal, handle: (value: T) => void): { push(value: T): void } {
+export const afterPaint: Schedule = (work) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(work)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+};
+
+/**
+ * Work that can wait, done first in, first out, a few milliseconds at a time. Nothing scheduled
+ * runs after the signal ends (a stopped shield must not re-arm observers).
+ */
+export function idleQueue<T>(signal: AbortSignal, handle: (value: T, inBudget: () => boolean) => void, schedule: Schedule = inIdleTime): { push(value: T): void } {
   const queue: T[] = [];
   let head = 0;
   let cancel: (() => void) | null = null;
@@ -22,11 +38,12 @@ export function idleQueue<T>(signal: AbortSignal, handle: (value: T) => void): {
     cancel = null;
     if (signal.aborted) return;
     const started = performance.now();
-    while (head < queue.length && performance.now() - started < SLICE_MS) handle(queue[head++]!);
+    const inBudget = () => performance.now() - started < SLICE_MS;
+    while (head < queue.length && inBudget()) handle(queue[head++]!, inBudget);
     if (head >= queue.length) {
       queue.length = 0;
       head = 0;
-    } else cancel = requestIdle(run);
+    } else cancel = schedule(run);
   };
   signal.addEventListener('abort', () => {
     cancel?.();
@@ -36,7 +53,7 @@ export function idleQueue<T>(signal: AbortSignal, handle: (value: T) => void): {
     push(value) {
       if (signal.aborted) return;
       queue.push(value);
-      cancel ??= requestIdle(run);
+      cancel ??= schedule(run);
     },
   };
 }
