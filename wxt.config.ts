@@ -54,8 +54,9 @@ export default defineConfig({
           storage: { managed_schema: 'managed_schema.json' },
         }),
     content_security_policy: {
-      // No remote code, no eval, no connections: extension pages may load only their own files.
-      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",
+      // No remote code, no eval, no connections: extension pages may load only their own files
+      // (docs/permissions.md). default-src covers every kind of resource not named here.
+      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' blob:; media-src 'self' blob:; base-uri 'none'; form-action 'none'",
     },
   }),
 });

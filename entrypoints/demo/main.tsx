@@ -9,9 +9,10 @@ import { App } from './App';
 
 // The demo case file is protected exactly as a flagged site is: the same stylesheet, in force
 // before its pictures are added, and the same page shield on top.
-const cover = document.createElement('style');
-cover.textContent = coverCss();
-document.head.append(cover);
+// (A constructed sheet: the pages' content security policy allows no inline <style>.)
+const cover = new CSSStyleSheet();
+cover.replaceSync(coverCss());
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, cover];
 const shield = startShield({ doc: document, signal: new AbortController().signal, env: demoEnvironment() });
 shield.setNotesWanted(true);
 void Promise.all([loadLanguage().catch(() => undefined), sendMessage('shield/settings', {}).catch(() => null)]).then(([, answer]) => {

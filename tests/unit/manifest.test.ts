@@ -41,6 +41,9 @@ describe.each(['chrome', 'firefox'] as const)('the %s manifest', (browser) => {
     const csp = manifest.content_security_policy?.extension_pages ?? '';
     expect(csp).toMatch(/script-src 'self';/);
     expect(csp).toMatch(/connect-src 'self'/);
+    // Every other kind of resource: only Gauze's own files (an http picture is refused).
+    expect(csp).toMatch(/(^|; )default-src 'self'(;|$)/);
+    expect(csp).toMatch(/object-src 'none'/);
     expect(csp).not.toMatch(/https?:|unsafe-eval|\*/);
   });
 

@@ -11,7 +11,7 @@ export interface ShieldAdapter {
   register(entries: readonly SiteEntry[]): Promise<void>;
   protectOpenTabs(added: readonly SiteEntry[]): Promise<void>;
   releaseOpenTabs(removed: readonly SiteEntry[], remaining: readonly SiteEntry[]): Promise<void>;
-  /** Inserts the cover into one frame's document as a user sheet (no page rule beats it). */
+  /** Gives one frame's document the person's blur for the first step. */
   coverFrame(tabId: number, frameId: number, blurPixels: number): Promise<void>;
 }
 
@@ -77,8 +77,8 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
         const [site, settings, notes, { lock }] = await Promise.all([siteOf(sender), storage.settings.get('shield'), storage.notes.count(), currentLock(storage, now())]);
         if (site && sender.tabId !== undefined) {
           const frame = { tabId: sender.tabId, frameId: sender.frameId ?? 0 };
-          // The cover again, as a user sheet no page rule can beat, with the person's blur; the
-          // tab muted (decided here, before the page can play anything); the parent page told.
+          // The person's blur for the first step; the tab muted (decided here, before the page
+          // can play anything); the parent page told.
           void shield.coverFrame(frame.tabId, frame.frameId, settings.blurPixels).catch(() => undefined);
           await events.emit('shield-started', frame);
         }

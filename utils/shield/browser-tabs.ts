@@ -3,7 +3,7 @@ import type { FrameMessenger } from '../services/frames';
 import type { SoundBrowser } from '../services/sound';
 import type { TabSoundState } from './tab-sound';
 import type { ShieldCommand } from './commands';
-import { coverCss } from './cover-style';
+import { blurCss } from './cover-style';
 
 const TAB_SOUND_KEY = 'tabSound';
 
@@ -57,13 +57,12 @@ export const browserTabSound: SoundBrowser = {
 let insertions = Date.now();
 
 /**
- * The cover again in one frame's document, as a user sheet: no rule of the page's, however
- * specific, layered or inline, beats a user sheet's !important (Chromium registers content-script
- * stylesheets as the page's own author sheets). With the person's blur for the first step.
+ * The person's blur for the first step, in one frame's document: a one-rule user sheet after the
+ * cover (which the registration put in before the first paint, with the default blur).
  */
 export async function coverFrame(tabId: number, frameId: number, blurPixels: number): Promise<void> {
   // Each insertion is a sheet of its own, so the newest settings win: Firefox takes a second
   // insertion of the very same text as the first one, which keeps its place before later sheets.
-  const css = `${coverCss({ blurPixels })}/* ${++insertions} */`;
+  const css = `${blurCss(blurPixels)}/* ${++insertions} */`;
   await browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'USER' });
 }

@@ -44,6 +44,30 @@ export const COVER = {
   defaultIconMaxPixels: 32,
 } as const;
 
+/**
+ * Pseudo-elements that can carry a background picture, each in a rule of its own (a selector a
+ * browser does not know drops only its own rule): form controls' parts, scrollbars, a dialog's
+ * backdrop, details' content, view transitions, captions.
+ */
+const OTHER_PSEUDO = [
+  '::backdrop',
+  '::placeholder',
+  '::file-selector-button',
+  '::details-content',
+  '::cue',
+  '::-webkit-scrollbar',
+  '::-webkit-scrollbar-thumb',
+  '::-webkit-scrollbar-track',
+  '::-webkit-scrollbar-corner',
+  '::-webkit-progress-bar',
+  '::-webkit-progress-value',
+  '::-moz-progress-bar',
+  '::-webkit-meter-bar',
+  '::view-transition',
+  '::view-transition-group(*)',
+  '::view-transition-image-pair(*)',
+];
+
 /** The id of the outline view's SVG filter, in each document and shadow root that needs it. */
 export const OUTLINE_FILTER = 'cover-outline';
 
@@ -60,11 +84,15 @@ const FLATTENED = 'embed, object, iframe, frame';
 export function coverCss({ blurPixels = COVER.defaultBlurPixels }: { blurPixels?: number } = {}): string {
   const { ok, view, placeholder, pseudo, frame, reviewed } = MARK;
   const released = `[${ok}], [${view}]`;
-  // :is() with two ids that never match lifts every rule over the page's own specificity.
-  const lift = '#cover-x#cover-y';
   return `/* Generated from utils/shield/cover-style.ts: edit there. */
+/* Every rule is !important and in a cascade layer of its own. A browser puts an extension's
+   stylesheet before the page's, so this layer comes first, and for !important declarations the
+   first layer wins: over the page's own !important rules, layered or not, whatever their
+   specificity, and over 'all: unset' or 'revert'. (Only a style attribute's !important ranks
+   higher; Gauze takes those off covered items as they are written: utils/shield/parts/guard.ts.) */
+@layer cover {
 /* Pictures, video frames and posters, canvases, image buttons: content moved out of the box. */
-:is(${REPLACED}, ${lift}):not(${released}) {
+:is(${REPLACED}):not(${released}) {
   object-position: -99999px -99999px !important;
   background-color: ${COVER.colour} !important;
   content: normal !important;
@@ -74,7 +102,7 @@ export function coverCss({ blurPixels = COVER.defaultBlurPixels }: { blurPixels?
 }
 
 /* Plug-in content and frames: flattened to the cover colour. */
-:is(${FLATTENED}, ${lift}):not(${released}, [${frame}='inner']) {
+:is(${FLATTENED}):not(${released}, [${frame}='inner']) {
   filter: brightness(0) invert(0.58) !important;
 }
 
@@ -90,7 +118,7 @@ svg:not(:root, svg *):not(${released}) * { visibility: hidden !important; }
    drawn at zero size (or not at all). The page's own values stay readable to the script:
    computed style tells which elements have a picture, whatever stylesheet set it. One rule for
    elements and one for their pseudo-elements: every element is matched against each. */
-:is(*, ${lift}):not(${released}) {
+*:not(${released}) {
   background-size: 0 0 !important;
   border-image-source: none !important;
   list-style-image: none !important;
@@ -98,15 +126,20 @@ svg:not(:root, svg *):not(${released}) * { visibility: hidden !important; }
   shape-outside: none !important;
   content: normal !important;
 }
-:is(*, ${lift}):not(${released})::before,
-:is(*, ${lift}):not(${released})::after,
-:is(*, ${lift}):not(${released})::first-letter,
-:is(*, ${lift}):not(${released})::first-line {
+*:not(${released})::before,
+*:not(${released})::after,
+*:not(${released})::first-letter,
+*:not(${released})::first-line {
   background-size: 0 0 !important;
   border-image-source: none !important;
   mask-size: 0 0 !important;
 }
-:is(*, ${lift})::marker { content: normal !important; }
+*::marker { content: normal !important; }
+${OTHER_PSEUDO.map((pseudo) => `*${pseudo} { background-size: 0 0 !important; border-image-source: none !important; mask-size: 0 0 !important; }`).join('\n')}
+
+/* An icon is judged by its size as painted: its own transform cannot make it large. (A resize is
+   seen by the ResizeObserver; a transform is not.) */
+:is(img, input, canvas, [${placeholder}], [${pseudo}])[${ok}] { transform: none !important; scale: none !important; }
 
 /* A covered background picture keeps a visible placeholder. */
 [${placeholder}]:not([${view}]) { background-color: ${COVER.placeholderColour} !important; }
@@ -144,5 +177,20 @@ svg:not(:root, svg *):not(${released}) * { visibility: hidden !important; }
   filter: url('#${OUTLINE_FILTER}') !important;
   clip-path: inset(0) !important;
 }
+}
 `;
 }
+
+/**
+ * The first step's blur, when the person chose another than the default: a one-rule user sheet
+ * put in after the cover (a user sheet's !important outranks any of the page's).
+ */
+export function blurCss(blurPixels: number): string {
+  return `@layer cover { [${MARK.view}='blur'] { filter: blur(${blurPixels}px) grayscale(1) !important; } }`;
+}
+
+/**
+ * Properties the cover sets. A page's !important in a style attribute outranks every stylesheet,
+ * so on an element the cover holds, Gauze takes such a declaration of these off as it is written.
+ */
+export const COVER_PROPERTIES = /^(object-|overflow|content$|filter$|clip-path$|visibility$|background|border-image|list-style|mask|-webkit-mask|shape-outside|transition|animation)/;

@@ -67,8 +67,10 @@ export interface ShieldEvents {
   media: HTMLMediaElement;
   /** Elements added to the page (already in the store if they are items). */
   added: Element;
-  /** One of Gauze's marks, or an attribute that names a picture, was changed by someone. */
+  /** One of Gauze's marks, or an element's style attribute, was changed by someone. */
   attribute: { element: Element; name: string };
+  /** An element arrived with a style attribute that says !important. */
+  styled: Element;
   /** An item's step changed. */
   step: { item: Element; step: RevealStep; before: RevealStep };
   /** The effective reveal settings changed (told by the background). */

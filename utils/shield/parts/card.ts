@@ -5,11 +5,11 @@ import type { PartContext, ShieldPart } from '../part';
 import { fill, type ShieldTexts } from '../texts';
 
 const STYLE = `
-:host { all: initial; }
+:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important; inline-size: 0 !important; block-size: 0 !important; overflow: visible !important; }
 .card {
   position: fixed; z-index: 2147483647; box-sizing: border-box; max-inline-size: min(24rem, calc(100vw - 8px));
   font: 14px/1.45 system-ui, sans-serif; color: #1f2328; background: #f6f5f2;
-  border: 1px solid #6b7178; border-radius: 8px; padding: 8px 10px; box-shadow: 0 2px 10px #0004;
+  border: 1px solid #6b7178; border-radius: 8px; padding: 8px 10px; box-shadow: 0 1px 4px #0004;
   display: flex; flex-direction: column; gap: 6px; text-align: start;
 }
 .card[hidden] { display: none; }
@@ -71,6 +71,7 @@ export const card: ShieldPart = {
         return;
       }
       if (!host.isConnected) (doc.documentElement ?? doc).append(host);
+
       if (texts) render(context, box, element, texts);
       else {
         // The background has not answered: say why nothing opens (the click is kept meanwhile).
@@ -89,6 +90,7 @@ export const card: ShieldPart = {
       const button = (event.target as Element).closest('button');
       if (!button) return;
       event.stopPropagation();
+
       const data = button.dataset;
       if (data.step) context.setStep(element, data.step as RevealStep);
       if (data.sound) events.emit('set-sound', { media: element as HTMLMediaElement, on: data.sound === 'on' });
@@ -264,7 +266,7 @@ function place(context: PartContext, box: HTMLElement, element: Element, dir: 'l
   const rect = element.getBoundingClientRect();
   const width = box.offsetWidth;
   const height = box.offsetHeight;
-  const margin = 6;
+  const margin = 8;
   const clampTop = (top: number) => Math.min(Math.max(top, margin), Math.max(innerHeight - height - margin, 0));
   const end = dir === 'rtl' ? rect.left - width - margin : rect.right + margin;
   const start = dir === 'rtl' ? rect.right + margin : rect.left - width - margin;

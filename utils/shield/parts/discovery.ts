@@ -6,7 +6,7 @@ import { idleQueue } from './idle';
 const MARK_NAMES = Object.values(MARK);
 const MARKED = MARK_NAMES.filter((name) => name !== MARK.host).map((name) => `[${name}]`).join(', ');
 /** What cannot wait for idle time: frames, sound, shadow roots, and marks Gauze did not set. */
-const URGENT = `iframe, frame, video, audio, [${MARK.host}], ${MARKED}`;
+const URGENT = `iframe, frame, video, audio, [${MARK.host}], ${MARKED}, [style*="important" i]`;
 
 /**
  * Finds what Gauze protects: media elements and their pictures, shadow roots (closed ones too),
@@ -56,7 +56,7 @@ export const discovery: ShieldPart = {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: [...MARK_NAMES, ...SOURCE_ATTRIBUTES, 'srcdoc'],
+      attributeFilter: [...MARK_NAMES, ...SOURCE_ATTRIBUTES, 'srcdoc', 'style'],
     };
 
     // While the parser inserts the page's own markup (its last records may come just after
@@ -91,7 +91,10 @@ export const discovery: ShieldPart = {
       else if (parsed && env.shadowRootOf(element)) watchRoot(element);
       // A mark on an element Gauze did not decide about is the page's: drawn again from Gauze's
       // own record (which says "covered") before anything is painted.
-      if (element.hasAttributes() && element.matches(MARKED)) context.mark(element, true);
+      if (element.hasAttributes()) {
+        if (element.matches(MARKED)) context.mark(element, true);
+        if (element.getAttribute('style')?.includes('important')) events.emit('styled', element);
+      }
     }
 
     /** A shadow root is a document of its own for observers and events. */
@@ -119,7 +122,10 @@ export const discovery: ShieldPart = {
         const element = record.target as Element;
         const name = record.attributeName!;
         if (name === MARK.host) watchRoot(element);
-        else if ((MARK_NAMES as readonly string[]).includes(name)) events.emit('attribute', { element, name });
+        else if (name === 'style') {
+          // (Most style changes are the page's own animations: only an !important one matters.)
+          if (element.getAttribute('style')?.includes('important')) events.emit('attribute', { element, name });
+        } else if ((MARK_NAMES as readonly string[]).includes(name)) events.emit('attribute', { element, name });
         else if ((name === 'src' || name === 'srcdoc') && mediaKind(element) === 'frame') events.emit('frame', element);
         else if (element.localName === 'source' && element.parentElement) sourceChanged(element.parentElement.localName === 'picture' ? element.parentElement.querySelector('img') ?? element : element.parentElement);
         else sourceChanged(element);

@@ -18,6 +18,8 @@ export const sound: ShieldPart = {
     let sounding = 0;
 
     const hold = (media: HTMLMediaElement) => {
+      // Picture-in-Picture is a window of its own, out of the cover's reach.
+      if (media instanceof HTMLVideoElement && items.get(media)?.step !== 'full') media.disablePictureInPicture = true;
       if (!soundOn(media) && !media.muted) media.muted = true;
       if (!mayPlay(media)) {
         if (media.autoplay) media.autoplay = false;
@@ -35,7 +37,13 @@ export const sound: ShieldPart = {
       if (media instanceof HTMLMediaElement && !soundOn(media) && !media.muted) media.muted = true;
     };
     // Media events do not leave shadow roots: every root is listened to.
+    // A page that takes a covered video to Picture-in-Picture anyway (the attribute removed): back.
+    const onPictureInPicture = (event: Event) => {
+      const video = event.target;
+      if (video instanceof HTMLVideoElement && items.get(video)?.step !== 'full') void video.ownerDocument.exitPictureInPicture?.().catch(() => undefined);
+    };
     const watch = (scope: Document | ShadowRoot) => {
+      scope.addEventListener('enterpictureinpicture', onPictureInPicture, { capture: true, signal });
       for (const type of ['play', 'playing']) scope.addEventListener(type, onPlay, { capture: true, signal });
       for (const type of ['volumechange', 'loadstart']) scope.addEventListener(type, onVolume, { capture: true, signal });
     };
@@ -64,7 +72,10 @@ export const sound: ShieldPart = {
     }, signal);
 
     events.on('step', ({ item, step }) => {
-      if (!(item instanceof HTMLMediaElement) || step !== 'cover') return;
+      if (!(item instanceof HTMLMediaElement)) return;
+      // Picture-in-Picture only for a video shown in full (the person's own choice).
+      if (item instanceof HTMLVideoElement) item.disablePictureInPicture = step !== 'full';
+      if (step !== 'cover') return;
       setSound(item, false);
       if (!item.paused) item.pause();
     }, signal);
