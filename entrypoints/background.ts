@@ -10,7 +10,7 @@ import { browserManaged } from '../utils/policy/browser-managed';
 import { createMessageRouter, type SenderInfo } from '../utils/messaging';
 import { createServices, startServices } from '../utils/services';
 import { createMenus, FLAG_MENU, UNFLAG_MENU, unflagConfirmationUrl, updateMenus } from '../utils/shield/menus';
-import { applyShieldRegistration, broadcast, protectOpenTabs, releaseOpenTabs, sendToTab } from '../utils/shield/registration';
+import { applyShieldRegistration, broadcast, protectOpenTabs, registeredSites, releaseOpenTabs, sendToTab } from '../utils/shield/registration';
 
 /** The keyboard command (manifest `commands` in wxt.config.ts) that covers everything in every tab. */
 const PANIC_COMMAND = 'cover-everything';
@@ -22,7 +22,7 @@ export default defineBackground(() => {
     await updateMenus(entries).catch(() => createMenus(entries));
   };
   const services = createServices({
-    shield: { register, protectOpenTabs, releaseOpenTabs, coverFrame },
+    shield: { register, protectOpenTabs, releaseOpenTabs, coverFrame, registered: registeredSites },
     tabs: { send: sendToTab, broadcast },
     frames: browserFrames,
     watch: browserWatch,

@@ -9,7 +9,7 @@ const content: SenderInfo = { id: ID, url: 'https://example.org/case/12', hasTab
 
 function router() {
   const rejected: string[] = [];
-  const ping = vi.fn((payload: { echo: string }) => ({ echo: payload.echo, version: '1.2.3' }));
+  const ping = vi.fn((payload: { echo: string }) => ({ echo: payload.echo, version: '1.2.3', records: true }));
   const route = createMessageRouter({
     extensionId: ID,
     extensionOrigin: ORIGIN,
@@ -38,7 +38,7 @@ describe('createMessageRouter', () => {
     const { route, ping } = router();
     await expect(route({ type: 'ping', payload: { echo: 'hi' } }, page)).resolves.toEqual({
       ok: true,
-      reply: { echo: 'hi', version: '1.2.3' },
+      reply: { echo: 'hi', version: '1.2.3', records: true },
     });
     expect(ping).toHaveBeenCalledWith({ echo: 'hi' }, 'page', page);
   });

@@ -99,7 +99,8 @@ export const messageSpecs = {
   /** Liveness and version; lets a page show whether the background answers. */
   ping: {
     payload: z.object({ echo: z.string().max(200) }).strict(),
-    reply: z.object({ echo: z.string(), version: z.string() }),
+    /** `records`: whether Gauze can read its local database now (false: the person is told). */
+    reply: z.object({ echo: z.string(), version: z.string(), records: z.boolean() }),
     from: ['page', 'content'],
   },
   /** What the local database holds, for the options page's "Your data" section. */

@@ -80,9 +80,9 @@ export function App() {
   return (
     <main class="popup stack">
       <h1>{t('popupTitle')}</h1>
-      <p role="status" aria-live="polite" class={status.status === 'error' ? 'error' : 'muted'}>
+      <p role="status" aria-live="polite" class={status.status === 'error' || (status.status === 'ready' && !status.value.records) ? 'error' : 'muted'}>
         {status.status === 'loading' && t('popupStatusChecking')}
-        {status.status === 'ready' && t('popupStatusReady')}
+        {status.status === 'ready' && (status.value.records ? t('popupStatusReady') : t('popupStatusRecords'))}
         {status.status === 'error' && t('popupStatusError')}
       </p>
 

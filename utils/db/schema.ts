@@ -178,10 +178,30 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
 
 export const DB_VERSION = migrations.length;
 
-export function openGauzeDB(version: number = DB_VERSION): Promise<IDBPDatabase<GauzeDB>> {
-  return openDB<GauzeDB>(DB_NAME, version, {
-    upgrade(db, oldVersion, newVersion, tx) {
-      for (let step = oldVersion; step < (newVersion ?? version); step++) migrations[step]?.(db, tx);
-    },
-  });
+/** What the open connection hears from other contexts (another tab of Gauze's, a newer version). */
+export interface OpenEvents {
+  /** Another context wants to upgrade or delete the database: this connection must let go. */
+  blocking?(): void;
+  /** The browser closed the connection (the database deleted, storage cleared). */
+  terminated?(): void;
+}
+
+export async function openGauzeDB(version: number = DB_VERSION, events: OpenEvents = {}): Promise<IDBPDatabase<GauzeDB>> {
+  const callbacks = {
+    blocking: () => events.blocking?.(),
+    terminated: () => events.terminated?.(),
+  };
+  try {
+    return await openDB<GauzeDB>(DB_NAME, version, {
+      upgrade(db, oldVersion, newVersion, tx) {
+        for (let step = oldVersion; step < (newVersion ?? version); step++) migrations[step]?.(db, tx);
+      },
+      ...callbacks,
+    });
+  } catch (error) {
+    // A newer version (another install's, or a test's) took the database further than this one
+    // knows: open it as it is rather than not at all. Its stores are a superset of these.
+    if ((error as DOMException | null)?.name !== 'VersionError') throw error;
+    return openDB<GauzeDB>(DB_NAME, undefined, callbacks);
+  }
 }

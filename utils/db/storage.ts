@@ -11,7 +11,7 @@ import { activePolicy, teamNames, type ActivePolicy } from '../policy/active';
 import { parsePolicy, type Policy } from '../policy/schema';
 import { effective, looserFields, type Group, type Groups } from '../policy/strictness';
 import { ValidationError } from '../validation';
-import { DB_VERSION, openGauzeDB, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
+import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
 
 /** Where each group of settings is kept, how it is checked, and its defaults. */
 const settingsGroups = {
@@ -33,9 +33,19 @@ export interface StorageSummary {
  * The background's handle on the database: opened once, lazily, so the worker's listeners are
  * registered synchronously at start-up and the first message waits for the open instead.
  */
-export function createStorage(open: () => Promise<IDBPDatabase<GauzeDB>> = () => openGauzeDB()) {
+export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase<GauzeDB>> = (events) => openGauzeDB(DB_VERSION, events)) {
   let db: Promise<IDBPDatabase<GauzeDB>> | undefined;
-  const get = () => (db ??= open().catch((error: unknown) => {
+  /**
+   * The connection, opened on first use and again whenever it is lost: another context upgrading
+   * or deleting the database is let through (this connection closes), and the next call opens a
+   * new one instead of waiting forever or failing for good.
+   */
+  const lost = () => {
+    const closing = db;
+    db = undefined;
+    void closing?.then((connection) => connection.close(), () => undefined);
+  };
+  const get = () => (db ??= open({ blocking: lost, terminated: lost }).catch((error: unknown) => {
     db = undefined; // let the next call try again rather than caching a failure
     throw error;
   }));

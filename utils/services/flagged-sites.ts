@@ -1,6 +1,8 @@
 import { findEntryFor, parseSiteInput, webHostOf, type SiteEntry } from '../sites/site-entry';
 import { siteSuggestions } from '../sites/suggestions';
 import { currentLock } from '../limits/current';
+import type { RevealLock } from '../limits/lock';
+import type { ShieldSettings } from '../shield/defaults';
 import { shieldTexts, tellLock } from '../shield/shield-texts';
 import type { SenderInfo } from '../messaging';
 import { createSerial, type Serial } from '../serial';
@@ -11,6 +13,8 @@ export interface ShieldAdapter {
   register(entries: readonly SiteEntry[]): Promise<void>;
   protectOpenTabs(added: readonly SiteEntry[]): Promise<void>;
   releaseOpenTabs(removed: readonly SiteEntry[], remaining: readonly SiteEntry[]): Promise<void>;
+  /** The sites the browser's registration protects now (it outlives a lost database). */
+  registered(): Promise<SiteEntry[]>;
   /** Gives one frame's document the person's blur for the first step. */
   coverFrame(tabId: number, frameId: number, blurPixels: number): Promise<void>;
 }
@@ -28,13 +32,28 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
   return {
     id: 'flagged-sites',
     start({ storage, now, handle, events, i18n }) {
+      /**
+       * The flagged list, after one check: a list found empty while the browser still protects
+       * sites means the database was lost (deleted by another program, storage cleared), not that
+       * the person unflagged them (unflagging and erasing remove the registration too). The sites
+       * are then taken back from the registration, so nothing is left unprotected.
+       */
+      const sitesNow = async (): Promise<SiteEntry[]> => {
+        const entries = await storage.sites.list();
+        if (entries.length) return entries;
+        const kept = await shield.registered().catch((): SiteEntry[] => []);
+        if (!kept.length) return entries;
+        console.warn(`Gauze: the flagged-site list was lost; ${kept.length} sites taken back from the browser's registration.`);
+        await storage.sites.put(kept);
+        return storage.sites.list();
+      };
       // One change at a time (shared with the team policy's), so two quick changes cannot race
       // each other's registration.
       const serial = sitesQueue;
 
       const add = (make: (at: number) => SiteEntry[]) =>
         serial(async () => {
-          const before = await storage.sites.list();
+          const before = await sitesNow();
           const added = make(now()).filter((entry) => !before.some((e) => e.host === entry.host));
           await storage.sites.put(added);
           const entries = await storage.sites.list();
@@ -43,7 +62,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
           return { entries };
         });
 
-      handle('sites/list', async () => ({ entries: await storage.sites.list() }));
+      handle('sites/list', async () => ({ entries: await sitesNow() }));
 
       handle('sites/flag', (payload) => {
         if ('suggestion' in payload) {
@@ -60,7 +79,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
 
       handle('sites/unflag', ({ hosts }) =>
         serial(async () => {
-          const before = await storage.sites.list();
+          const before = await sitesNow();
           const removed = before.filter((entry) => hosts.includes(entry.host) && entry.source === 'user');
           await storage.sites.delete(removed.map((entry) => entry.host));
           const entries = await storage.sites.list();
@@ -70,11 +89,20 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
         }),
       );
 
-      handle('sites/match', async ({ hostname }) => ({ entry: findEntryFor(await storage.sites.list(), hostname) ?? null }));
+      handle('sites/match', async ({ hostname }) => ({ entry: findEntryFor(await sitesNow(), hostname) ?? null }));
 
       handle('shield/hello', async (_payload, _from, sender) => {
         await i18n.ready();
-        const [site, settings, notes, { lock }] = await Promise.all([siteOf(sender), storage.settings.get('shield'), storage.notes.count(), currentLock(storage, now())]);
+        let answers: [SiteEntry | undefined, ShieldSettings, number, { lock: RevealLock | null }];
+        try {
+          answers = await Promise.all([siteOf(sender), storage.settings.get('shield'), storage.notes.count(), currentLock(storage, now())]);
+        } catch (error) {
+          // The records cannot be read: the page's script runs only where a site is flagged, so
+          // its tab is muted all the same (fail closed), and the page stays covered, locked.
+          if (sender.tabId !== undefined) await events.emit('shield-started', { tabId: sender.tabId, frameId: sender.frameId ?? 0 });
+          throw error;
+        }
+        const [site, settings, notes, { lock }] = answers;
         if (site && sender.tabId !== undefined) {
           const frame = { tabId: sender.tabId, frameId: sender.frameId ?? 0 };
           // The person's blur for the first step; the tab muted (decided here, before the page
@@ -94,10 +122,11 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
       // A frame without a host of its own (about:blank, srcdoc, blob:) belongs to its page.
       const siteOf = async (sender: SenderInfo) => {
         const hostname = webHostOf(sender.url ?? '') ?? webHostOf(sender.tabUrl ?? '');
-        return hostname ? findEntryFor(await storage.sites.list(), hostname) : undefined;
+        return hostname ? findEntryFor(await sitesNow(), hostname) : undefined;
       };
 
-      void serial(async () => shield.register(await storage.sites.list())).catch((error: unknown) =>
+      // At every start the registration is made to match the list.
+      void serial(async () => shield.register(await sitesNow())).catch((error: unknown) =>
         console.error('Gauze: could not register the shield for flagged sites', error),
       );
     },

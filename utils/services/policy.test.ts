@@ -28,7 +28,7 @@ function setup(managedValue: () => Promise<unknown>) {
   const registered: string[][] = [];
   const shield = { register: async (entries: readonly { host: string }[]) => {
       registered.push(entries.map((e) => e.host));
-    }, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {}, coverFrame: async () => {} };
+    }, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {}, coverFrame: async () => {}, registered: async () => [] };
   const queue = createSerial();
   const told = { settingsChanged: 0 };
   const spy = { id: 'spy', start: ({ events }: { events: ServiceEvents }) => events.on('settings-changed', () => void told.settingsChanged++) };

@@ -4,7 +4,13 @@ import type { BackgroundService } from './types';
 export const statusService: BackgroundService = {
   id: 'status',
   start({ storage, now, version, handle }) {
-    handle('ping', ({ echo }) => ({ echo, version }));
+    handle('ping', async ({ echo }) => ({
+      echo,
+      version,
+      // One read of the smallest record, with a limit: a database another program deleted or
+      // took to another version must not leave the popup waiting.
+      records: await Promise.race([storage.summary().then(() => true, () => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000))]),
+    }));
     handle('storage/summary', () => storage.summary());
     void storage.recordInstall(now()).catch((error: unknown) => console.error('Gauze: could not open the local database', error));
   },

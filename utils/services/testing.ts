@@ -13,7 +13,7 @@ import type { BrowserAdapters } from './index';
  */
 export function fakeAdapters(overrides: Partial<BrowserAdapters> = {}): BrowserAdapters {
   return {
-    shield: { register: async () => {}, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {}, coverFrame: async () => {} },
+    shield: { register: async () => {}, protectOpenTabs: async () => {}, releaseOpenTabs: async () => {}, coverFrame: async () => {}, registered: async () => [] },
     tabs: { send: async () => true, broadcast: async () => 0 },
     frames: { toTab: async () => {}, ask: async () => null },
     watch: {

@@ -1,5 +1,5 @@
 import { browser, type Browser } from '../browser';
-import { findEntryFor, matchPatternsFor, type SiteEntry } from '../sites/site-entry';
+import { entriesFromPatterns, findEntryFor, matchPatternsFor, type SiteEntry } from '../sites/site-entry';
 import type { ShieldCommand } from './commands';
 
 /** Files of the page-side shield, as built (see entrypoints/shield.content and public/shield). */
@@ -50,6 +50,12 @@ export async function applyShieldRegistration(entries: readonly SiteEntry[]): Pr
 }
 
 /** Injected into open tabs as a user sheet in both browsers: no page rule beats it. */
+/** The sites the registration protects now, for when the flagged list itself was lost. */
+export async function registeredSites(): Promise<SiteEntry[]> {
+  const [shield] = await browser.scripting.getRegisteredContentScripts({ ids: [SHIELD_SCRIPT_ID] });
+  return entriesFromPatterns(shield?.matches ?? [], Date.now());
+}
+
 const cssOrigin = () => 'USER' as const;
 
 /** Open tabs on the given sites, each with the flagged entry that now covers it (if any). */

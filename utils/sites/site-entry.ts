@@ -64,6 +64,21 @@ export function matchPatternsFor(entry: Pick<SiteEntry, 'host' | 'subdomains'>):
   return patterns;
 }
 
+/**
+ * The sites a set of match patterns protects (the inverse of matchPatternsFor): how the flagged
+ * list is recovered from the browser's registration if the database is lost.
+ */
+export function entriesFromPatterns(patterns: readonly string[], at: number): SiteEntry[] {
+  const hosts = new Map<string, boolean>();
+  for (const pattern of patterns) {
+    const match = /^\*:\/\/(\*\.)?([^/*]+)\/\*$/.exec(pattern);
+    if (!match) continue;
+    const host = match[2]!.toLowerCase();
+    hosts.set(host, (hosts.get(host) ?? false) || !!match[1]);
+  }
+  return [...hosts].map(([host, subdomains]) => ({ host, subdomains, source: 'user' as const, addedAt: at }));
+}
+
 /** The entry that covers `hostname`, preferring the most specific host. */
 export function findEntryFor(entries: readonly SiteEntry[], hostname: string): SiteEntry | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
