@@ -15,10 +15,16 @@ export function contentEnvironment(): ShieldEnvironment {
   return {
     now: Date.now,
     shadowRootOf(host) {
+      // Only HTML elements host shadow roots (and Chromium's API throws for any other element).
+      if (!(host instanceof HTMLElement)) return null;
       // Chromium: chrome.dom; Firefox: Element.openOrClosedShadowRoot, both for content scripts only.
       const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }).chrome?.dom;
       const firefox = (host as Element & { openOrClosedShadowRoot?(): ShadowRoot | null }).openOrClosedShadowRoot;
-      return (chromeDom?.openOrClosedShadowRoot?.(host) ?? firefox?.call(host)) || null;
+      try {
+        return (chromeDom?.openOrClosedShadowRoot?.(host) ?? firefox?.call(host)) || null;
+      } catch {
+        return null;
+      }
     },
     frameIdOf(frame) {
       try {

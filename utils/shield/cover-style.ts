@@ -137,9 +137,9 @@ svg:not(:root, svg *):not(${released}) * { visibility: hidden !important; }
 *::marker { content: normal !important; }
 ${OTHER_PSEUDO.map((pseudo) => `*${pseudo} { background-size: 0 0 !important; border-image-source: none !important; mask-size: 0 0 !important; }`).join('\n')}
 
-/* An icon is judged by its size as painted: its own transform cannot make it large. (A resize is
-   seen by the ResizeObserver; a transform is not.) */
-:is(img, input, canvas, [${placeholder}], [${pseudo}])[${ok}] { transform: none !important; scale: none !important; }
+/* An icon is judged by its size as painted: its own transform or zoom cannot make it large. (A
+   resize is seen by the ResizeObserver; a transform, or a zoom in the element's own pixels, is not.) */
+:is(img, input, canvas, [${placeholder}], [${pseudo}])[${ok}] { transform: none !important; scale: none !important; zoom: 1 !important; }
 
 /* A covered background picture keeps a visible placeholder. */
 [${placeholder}]:not([${view}]) { background-color: ${COVER.placeholderColour} !important; }

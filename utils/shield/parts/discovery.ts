@@ -6,7 +6,7 @@ import { idleQueue } from './idle';
 const MARK_NAMES = Object.values(MARK);
 const MARKED = MARK_NAMES.filter((name) => name !== MARK.host).map((name) => `[${name}]`).join(', ');
 /** What cannot wait for idle time: frames, sound, shadow roots, and marks Gauze did not set. */
-const URGENT = `iframe, frame, video, audio, [${MARK.host}], ${MARKED}, [style*="important" i]`;
+const URGENT = `iframe, frame, video, audio, feImage, [${MARK.host}], ${MARKED}, [style*="important" i]`;
 
 /**
  * Finds what Gauze protects: media elements and their pictures, shadow roots (closed ones too),
@@ -82,6 +82,10 @@ export const discovery: ShieldPart = {
         case 'audio':
           events.emit('media', element as HTMLMediaElement);
           break;
+        case 'feImage':
+        case 'feimage':
+          unpicture(element);
+          break;
       }
       if (element.shadowRoot || element.hasAttribute(MARK.host)) watchRoot(element);
       // While the parser inserts the page, a host may get a closed declarative root that no
@@ -97,6 +101,15 @@ export const discovery: ShieldPart = {
       }
     }
 
+    /**
+     * An SVG filter's feImage paints a picture into whatever element the filter is applied to,
+     * anywhere on the page, beyond the cover's reach: on a flagged page it shows nothing. (A page
+     * sending it a picture again is seen by the observer and undone.)
+     */
+    function unpicture(filterImage: Element): void {
+      for (const name of ['href', 'xlink:href']) if (filterImage.hasAttribute(name)) filterImage.removeAttribute(name);
+    }
+
     /** A shadow root is a document of its own for observers and events. */
     function watchRoot(host: Element): void {
       const root = host.shadowRoot ?? env.shadowRootOf(host);
@@ -110,6 +123,15 @@ export const discovery: ShieldPart = {
 
     const observer = new MutationObserver((records) => {
       for (const record of records) {
+        // One record's failure must not leave the rest of the batch unseen (media uncovered).
+        try {
+          handle(record);
+        } catch (error) {
+          env.report('discovery', error);
+        }
+      }
+    });
+    function handle(record: MutationRecord): void {
         if (record.type === 'childList') {
           const nodes = record.addedNodes;
           // The parser inserts one node per record; a script's innerHTML or fragment, many.
@@ -117,7 +139,7 @@ export const discovery: ShieldPart = {
           for (const node of nodes) if (node.nodeType === 1) added(node as Element, parsed);
           // A <source> added to or taken from a picture or a video changes its picture.
           if (record.target.nodeType === 1) sourceChanged(record.target as Element);
-          continue;
+          return;
         }
         const element = record.target as Element;
         const name = record.attributeName!;
@@ -127,10 +149,10 @@ export const discovery: ShieldPart = {
           if (element.getAttribute('style')?.includes('important')) events.emit('attribute', { element, name });
         } else if ((MARK_NAMES as readonly string[]).includes(name)) events.emit('attribute', { element, name });
         else if ((name === 'src' || name === 'srcdoc') && mediaKind(element) === 'frame') events.emit('frame', element);
+        else if (element.localName === 'feImage' || element.localName === 'feimage') unpicture(element);
         else if (element.localName === 'source' && element.parentElement) sourceChanged(element.parentElement.localName === 'picture' ? element.parentElement.querySelector('img') ?? element : element.parentElement);
         else sourceChanged(element);
-      }
-    });
+    }
 
     /**
      * An item whose picture is not the one its step was chosen for is covered again (and its note
