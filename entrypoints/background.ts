@@ -35,7 +35,7 @@ export default defineBackground(() => {
     storage,
     now: Date.now,
     version: browser.runtime.getManifest().version,
-    i18n: { ready: languageReady, t, language: currentLanguage },
+    i18n: { ready: languageReady, t, language: currentLanguage, onChanged: onLanguageChoiceChanged },
   });
   const route = createMessageRouter({
     extensionId: browser.runtime.id,

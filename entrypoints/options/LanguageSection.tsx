@@ -1,17 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../utils/browser';
-import { languageChoice, setLanguageChoice, t } from '../../utils/i18n';
+import { browserSaysUtc, browserTimeZone } from '../../utils/exposure/days';
+import { languageChoice, setLanguageChoice, setTimeZoneChoice, t, timeZoneChoice } from '../../utils/i18n';
 import { languages, resolveLanguage, type LanguageChoice } from '../../utils/i18n/languages';
 
+/** Every time zone the browser knows, by name. */
+const zones = (): string[] => (Intl as unknown as { supportedValuesOf?(key: string): string[] }).supportedValuesOf?.('timeZone') ?? [];
+
 /**
- * Gauze's language: the browser's by default, or any language Gauze speaks. Many people run an
- * English browser but want the care texts (breaks, bedtime) in their own language. Saved as
- * chosen; every open Gauze page and protected tab switches at once.
+ * Gauze's language: the browser's by default, or any language Gauze speaks (many people run an
+ * English browser but want the care texts in their own language). And the time zone Gauze counts
+ * days, bedtime and late nights in: the browser's by default, or one the person chooses, which
+ * matters in browsers that report UTC on purpose. Both are saved as chosen; every open Gauze page
+ * and protected tab follows at once.
  */
 export function LanguageSection() {
   const [choice, setChoice] = useState<LanguageChoice | null>(null);
+  const [zone, setZone] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     void languageChoice().then(setChoice, () => setChoice('auto'));
+    void timeZoneChoice().then(setZone, () => setZone(null));
   }, []);
   const browserLanguage = resolveLanguage('auto', browser.i18n.getUILanguage());
   return (
@@ -38,6 +46,32 @@ export function LanguageSection() {
         </select>
       </label>
       <p class="muted">{t('languageExplain')}</p>
+      <label class="stack">
+        <span>{t('timeZoneLabel')}</span>
+        <select
+          name="timeZone"
+          value={zone ?? ''}
+          disabled={zone === undefined}
+          onChange={(event) => {
+            const next = (event.currentTarget as HTMLSelectElement).value || null;
+            setZone(next);
+            void setTimeZoneChoice(next);
+          }}
+        >
+          <option value="">{t('timeZoneBrowser', browserTimeZone())}</option>
+          {zones().map((name) => (
+            <option key={name} value={name}>
+              {name.replace(/_/g, ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      {/* Hardened browsers (Tor Browser, Firefox with resistFingerprinting) report UTC on purpose. */}
+      {browserSaysUtc() && zone === null && (
+        <p role="note" data-testid="time-zone-utc">
+          {t('timeZoneUtc')}
+        </p>
+      )}
     </section>
   );
 }

@@ -98,11 +98,12 @@ export function SitesSection({ welcome, unflag, onChange }: { welcome: boolean; 
         <ul class="site-list" aria-label={t('sitesListLabel')}>
           {entries.map((entry) => (
             <li key={entry.host} class="row">
-              <span class="host">{entry.subdomains ? t('sitesHostWithSubdomains', entry.host) : entry.host}</span>
+              <span class="host" id={`site-${entry.host}`}>{entry.subdomains ? t('sitesHostWithSubdomains', entry.host) : entry.host}</span>
               {entry.source === 'team' ? (
                 <span class="muted">{t('sitesFromTeam')}</span>
               ) : (
-                <button type="button" onClick={() => void update(sendMessage('sites/unflag', { hosts: [entry.host] }))} aria-label={t('sitesRemoveLabel', entry.host)}>
+                // Named by its own words (as a person sees it), described by the site beside it.
+                <button type="button" data-host={entry.host} onClick={() => void update(sendMessage('sites/unflag', { hosts: [entry.host] }))} aria-describedby={`site-${entry.host}`}>
                   {t('sitesRemove')}
                 </button>
               )}

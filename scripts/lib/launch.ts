@@ -86,7 +86,7 @@ export async function launchChromium(
   };
 }
 
-export async function launchFirefox(options: { headless?: boolean; extensionDir?: string } = {}): Promise<LaunchedGauze> {
+export async function launchFirefox(options: { headless?: boolean; extensionDir?: string; prefs?: Record<string, unknown> } = {}): Promise<LaunchedGauze> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findBrowser('firefox'),
@@ -100,6 +100,7 @@ export async function launchFirefox(options: { headless?: boolean; extensionDir?
       'toolkit.telemetry.enabled': false,
       'extensions.update.enabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      ...options.prefs,
     },
   });
   await browser.installExtension(options.extensionDir ?? extensionDirs.firefox);

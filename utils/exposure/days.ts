@@ -47,7 +47,38 @@ export function splitByDay(start: number, end: number, rule: DayRule): Array<{ d
   return parts;
 }
 
-/** The time zone this machine is in now (the browser's). */
-export function currentTimeZone(): string {
+let chosenZone: string | null = null;
+
+/**
+ * The time zone the person chose in Settings, or null to follow the browser's. Privacy-hardened
+ * browsers (Tor Browser, Firefox with resistFingerprinting) report UTC whatever the clock on the
+ * wall says, which would move bedtime, the day's start and late nights by hours. Set in each of
+ * Gauze's contexts when it starts and when the choice changes (utils/i18n/index.ts).
+ */
+export function chooseTimeZone(zone: string | null): void {
+  chosenZone = zone && isTimeZone(zone) ? zone : null;
+}
+
+/** The time zone the browser reports. */
+export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The time zone Gauze counts in now: the person's choice, else the browser's. */
+export function currentTimeZone(): string {
+  return chosenZone ?? browserTimeZone();
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UTC as the browser's zone: what hardened browsers report on purpose (worth asking the person). */
+export function browserSaysUtc(): boolean {
+  return /^(Etc\/)?(UTC|GMT|UCT|Zulu|Universal)$/.test(browserTimeZone());
 }

@@ -1,3 +1,5 @@
+import { currentTimeZone } from './days';
+
 /** "1 hour 5 minutes" (or "0 minutes"), in the given language, from a number of seconds. */
 export function formatDuration(seconds: number, locale: string): string {
   const unit = (value: number, name: 'hour' | 'minute') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
@@ -7,11 +9,11 @@ export function formatDuration(seconds: number, locale: string): string {
 }
 
 /**
- * A time of day ("14:35" or "2:35 PM", as the language writes it), in the given time zone (the
- * machine's unless the person chose one: hardened browsers report UTC).
+ * A time of day ("14:35" or "2:35 PM", as the language writes it), in the time zone Gauze counts
+ * in (the person's choice, else the browser's: hardened browsers report UTC).
  */
-export function formatClock(at: number, locale: string, timeZone?: string): string {
-  return new Date(at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
+export function formatClock(at: number, locale: string, timeZone: string = currentTimeZone()): string {
+  return new Date(at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', timeZone });
 }
 
 /** An hour of the day as the language writes it ("22:00", "10:00 PM", "۲۲:۰۰"), for text that names one. */

@@ -1,4 +1,5 @@
 import { browser } from '../browser';
+import { chooseTimeZone } from '../exposure/days';
 import type { MessageKey } from './keys';
 import { createTranslator, type Catalogue, type MessageValue, type Translate } from './format';
 import { english, resolveLanguage, type Language, type LanguageChoice } from './languages';
@@ -7,6 +8,8 @@ export type { MessageKey, MessageValue };
 
 /** Where the person's choice of language is kept (extension storage: every page reads it at start). */
 const LANGUAGE_KEY = 'language';
+/** And of time zone (utils/exposure/days.ts), read with it. */
+const TIME_ZONE_KEY = 'timeZone';
 
 interface Loaded {
   language: Language;
@@ -29,7 +32,8 @@ async function readCatalogue(folder: string): Promise<Catalogue> {
  */
 export function loadLanguage(): Promise<Language> {
   loading ??= (async () => {
-    const stored = (await browser.storage.local.get(LANGUAGE_KEY).catch(() => ({}))) as { [LANGUAGE_KEY]?: LanguageChoice };
+    const stored = (await browser.storage.local.get([LANGUAGE_KEY, TIME_ZONE_KEY]).catch(() => ({}))) as { [LANGUAGE_KEY]?: LanguageChoice; [TIME_ZONE_KEY]?: string };
+    chooseTimeZone(stored[TIME_ZONE_KEY] ?? null);
     const language = resolveLanguage(stored[LANGUAGE_KEY], browser.i18n.getUILanguage());
     const [catalogue, fallback] = await Promise.all([readCatalogue(language.folder), language === english ? null : readCatalogue(english.folder).catch(() => ({}))]);
     loaded = { language, translate: createTranslator<MessageKey>(catalogue, fallback ?? catalogue, language.tag) };
@@ -57,13 +61,25 @@ export async function setLanguageChoice(choice: LanguageChoice): Promise<void> {
   else await browser.storage.local.set({ [LANGUAGE_KEY]: choice });
 }
 
-/** Calls `listener` when the person chooses another language (in any of Gauze's pages). */
+/** Calls `listener` when the person chooses another language or time zone (in any of Gauze's pages). */
 export function onLanguageChoiceChanged(listener: () => void): void {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(LANGUAGE_KEY in changes)) return;
+    if (area !== 'local' || !(LANGUAGE_KEY in changes || TIME_ZONE_KEY in changes)) return;
     loading = null;
+    if (TIME_ZONE_KEY in changes) chooseTimeZone((changes[TIME_ZONE_KEY]?.newValue as string | undefined) ?? null);
     listener();
   });
+}
+
+/** The person's time zone choice: null follows the browser. */
+export async function timeZoneChoice(): Promise<string | null> {
+  const stored = (await browser.storage.local.get(TIME_ZONE_KEY)) as { [TIME_ZONE_KEY]?: string };
+  return stored[TIME_ZONE_KEY] ?? null;
+}
+
+export async function setTimeZoneChoice(zone: string | null): Promise<void> {
+  if (zone === null) await browser.storage.local.remove(TIME_ZONE_KEY);
+  else await browser.storage.local.set({ [TIME_ZONE_KEY]: zone });
 }
 
 /** The language in use (English until loadLanguage has finished). */

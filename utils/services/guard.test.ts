@@ -6,6 +6,7 @@ import { createStorage } from '../db/storage';
 import type { RevealLock } from '../limits/lock';
 import { defaultLimits } from '../limits/limits';
 import { defaultBedtime, type Bedtime } from '../bedtime/schedule';
+import { chooseTimeZone } from '../exposure/days';
 import { createBreaksService } from './breaks';
 import { fakeAdapters, serviceBase } from './testing';
 import { createGuardService } from './guard';
@@ -123,6 +124,24 @@ describe('bedtime guard', () => {
   const firm: Bedtime = { ...defaultBedtime, enabled: true, strength: 'firm' };
   // Nights 23:00 to 07:00 (UTC here), wind-down from 22:00, warning at 21:45.
   const evening = (hh: number, mm = 0) => Date.UTC(2026, 2, 2, hh, mm);
+
+  it('counts bedtime in the time zone the person chose, where the browser reports UTC (hardened browsers)', async () => {
+    const { handlers, clock, lock } = await setup();
+    await handlers.bedtime!({ bedtime: firm }, 'page', page);
+    // 03:00 UTC: inside the night by the browser's clock (UTC)...
+    clock.now = Date.UTC(2026, 2, 3, 3);
+    expect(await lock()).toMatchObject({ reason: 'bedtime' });
+    // ...but 21:00 the evening before in Guatemala (UTC-6): before the wind-down there.
+    chooseTimeZone('America/Guatemala');
+    try {
+      expect(await lock()).toBeNull();
+      // 23:30 in Guatemala is 05:30 UTC: the night there.
+      clock.now = Date.UTC(2026, 2, 3, 5, 30);
+      expect(await lock()).toMatchObject({ reason: 'bedtime', until: Date.UTC(2026, 2, 3, 13) });
+    } finally {
+      chooseTimeZone(null);
+    }
+  });
 
   it('warns before the wind-down, once; locks and diverts flagged tabs when firm; an override opens it for a while', async () => {
     const { handlers, storage, clock, told, said, wakes, lock, navigate } = await setup();

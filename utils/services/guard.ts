@@ -42,7 +42,7 @@ export interface GuardBrowser {
 export function createGuardService(browser: GuardBrowser): BackgroundService {
   return {
     id: 'guard',
-    start({ storage, now, handle, events }) {
+    start({ storage, now, handle, events, i18n }) {
       const serial = createSerial();
       /** What this worker last told the browser (undefined: nothing yet, so tell it). */
       let told: RevealLock | null | undefined;
@@ -105,6 +105,9 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
 
       events.on('exposure-ticked', evaluate);
       events.on('lock-changed', evaluate);
+      // Bedtime is in the person's time zone, which may be a choice read at start or changed later.
+      void i18n.ready().then(evaluate);
+      i18n.onChanged(() => void evaluate());
       browser.onWake(() => void evaluate());
       browser.onNavigated((tabId, url) => {
         const check = () => {

@@ -55,6 +55,7 @@ export const englishI18n: ServiceI18n = {
   ready: async () => english,
   t: createTranslator<MessageKey>(catalogue, catalogue, 'en'),
   language: () => english,
+  onChanged: () => {},
 };
 
 /** What startServices needs, for a test: its storage and clock, English. */

@@ -10,6 +10,8 @@ export interface ServiceI18n {
   ready(): Promise<unknown>;
   t: Translate<MessageKey>;
   language(): Language;
+  /** Calls `listener` when the person chooses another language or time zone. */
+  onChanged(listener: () => void): void;
 }
 
 /** What a background service receives when the worker starts. */
