@@ -1,10 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { CHROMIUM_PUBLIC_KEY, GECKO_ID } from './utils/extension-ids';
-import { coverCss } from './utils/shield/cover-style';
+import { CHROMIUM_PUBLIC_KEY, GECKO_ID } from './utils/core/extension-ids';
+import { coverCss } from './utils/core/shield/cover-style';
 
 // Fixed extension ids: administrators target them in enterprise policies and the e2e suite opens
-// extension pages by them. See docs/admin.md and utils/extension-ids.ts.
+// extension pages by them. See docs/admin.md and utils/core/extension-ids.ts.
 export default defineConfig({
   // Explicit imports everywhere, so grep, mocks and new readers find things.
   imports: false,
@@ -17,7 +17,7 @@ export default defineConfig({
       const spanish = files.find((file) => file.relativeDest.replace(/\\/g, '/') === '_locales/es_419/messages.json');
       if (spanish) files.push({ ...spanish, relativeDest: '_locales/es/messages.json' });
       // The cover stylesheet registered for flagged sites, made from the one set of values the
-      // shield script and its shadow-root copy use too (utils/shield/cover-style.ts).
+      // shield script and its shadow-root copy use too (utils/core/shield/cover-style.ts).
       files.push({ relativeDest: 'shield/cover.css', contents: coverCss() });
     },
   },

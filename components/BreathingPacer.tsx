@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { breathAt, breathingPatterns, type BreathPhase } from '../utils/breaks/breathing';
-import { t, type MessageKey } from '../utils/i18n';
+import { breathAt, breathingPatterns, type BreathPhase } from '../utils/core/breaks/breathing';
+import { t, type MessageKey } from '../utils/browser/i18n';
 
 const phaseCue: Record<BreathPhase, MessageKey> = {
   in: 'breathIn',

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../utils/i18n';
-import { sendMessage } from '../utils/send-message';
+import { t } from '../utils/browser/i18n';
+import { sendMessage } from '../utils/browser/send-message';
 import './check-in.css';
 
 const RATINGS = Array.from({ length: 11 }, (_, i) => i);

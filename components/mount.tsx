@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { render } from 'preact';
-import { applyDocumentLocale, loadLanguage, onLanguageChoiceChanged, t, type MessageKey } from '../utils/i18n';
+import { applyDocumentLocale, loadLanguage, onLanguageChoiceChanged, t, type MessageKey } from '../utils/browser/i18n';
 import './base.css';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../utils/i18n';
+import { t, type MessageKey } from '../utils/browser/i18n';
 
 /**
  * A settings form's state: loaded once, edited locally, saved on submit (the background validates

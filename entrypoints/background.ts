@@ -1,16 +1,16 @@
-import { browser } from '../utils/browser';
+import { browser } from '../utils/browser/api';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createStorage } from '../utils/db/storage';
-import { currentLanguage, languageReady, loadLanguage, onLanguageChoiceChanged, t } from '../utils/i18n';
-import { BREAK_NOTIFICATION, browserPrompter } from '../utils/breaks/prompter';
-import { browserWatch } from '../utils/exposure/browser-watch';
-import { browserGuard, guardNotificationPage } from '../utils/limits/browser-guard';
-import { browserFrames, browserTabSound, coverFrame } from '../utils/shield/browser-tabs';
-import { browserManaged } from '../utils/policy/browser-managed';
-import { createMessageRouter, type SenderInfo } from '../utils/messaging';
+import { createStorage } from '../utils/storage/storage';
+import { currentLanguage, languageReady, loadLanguage, onLanguageChoiceChanged, t } from '../utils/browser/i18n';
+import { BREAK_NOTIFICATION, browserPrompter } from '../utils/browser/prompter';
+import { browserWatch } from '../utils/browser/watch';
+import { browserGuard, guardNotificationPage } from '../utils/browser/guard';
+import { browserFrames, browserTabSound, coverFrame } from '../utils/browser/tabs';
+import { browserManaged } from '../utils/browser/managed';
+import { createMessageRouter, type SenderInfo } from '../utils/core/messaging';
 import { createServices, startServices } from '../utils/services';
-import { createMenus, FLAG_MENU, UNFLAG_MENU, unflagConfirmationUrl, updateMenus } from '../utils/shield/menus';
-import { applyShieldRegistration, broadcast, protectOpenTabs, registeredSites, releaseOpenTabs, sendToTab } from '../utils/shield/registration';
+import { createMenus, FLAG_MENU, UNFLAG_MENU, unflagConfirmationUrl, updateMenus } from '../utils/browser/menus';
+import { applyShieldRegistration, broadcast, protectOpenTabs, registeredSites, releaseOpenTabs, sendToTab } from '../utils/browser/registration';
 
 /** The keyboard command (manifest `commands` in wxt.config.ts) that covers everything in every tab. */
 const PANIC_COMMAND = 'cover-everything';

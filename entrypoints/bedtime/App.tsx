@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../utils/browser';
+import { browser } from '../../utils/browser/api';
 import { useAsync } from '../../components/use-async';
-import { formatClock } from '../../utils/exposure/format';
-import { t, uiLocale } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
+import { formatClock } from '../../utils/core/exposure/format';
+import { t, uiLocale } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
 import './bedtime.css';
 
 /** Seconds the person waits, with their reason written, before an override can be confirmed. */

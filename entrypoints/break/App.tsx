@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { BreathingPacer } from '../../components/BreathingPacer';
 import { CheckIn } from '../../components/CheckIn';
 import { useAsync } from '../../components/use-async';
-import { t, type MessageKey } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
+import { t, type MessageKey } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
 import './break.css';
 
 const grounding: MessageKey[] = ['groundSee', 'groundTouch', 'groundHear', 'groundSmell', 'groundTaste'];

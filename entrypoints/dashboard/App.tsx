@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { CheckIn } from '../../components/CheckIn';
 import { useAsync } from '../../components/use-async';
-import { groupDays, LATE_NIGHT_FROM_HOUR, type DayStats, type Period } from '../../utils/dashboard/aggregate';
-import type { Signal } from '../../utils/dashboard/signals';
-import { formatDuration, formatHour } from '../../utils/exposure/format';
-import { t, type MessageKey, uiLocale } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
+import { groupDays, LATE_NIGHT_FROM_HOUR, type DayStats, type Period } from '../../utils/core/dashboard/aggregate';
+import type { Signal } from '../../utils/core/dashboard/signals';
+import { formatDuration, formatHour } from '../../utils/core/exposure/format';
+import { t, type MessageKey, uiLocale } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
 import { ExposureChart } from './ExposureChart';
 import { Questionnaires } from './Questionnaires';
 import { ShareSummary } from './ShareSummary';

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { DayStats } from '../../utils/dashboard/aggregate';
+import type { DayStats } from '../../utils/core/dashboard/aggregate';
 
 export interface ChartText {
   exposure: string;

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { useAsync } from '../../components/use-async';
-import { t, uiLocale } from '../../utils/i18n';
-import { maximumScore, type Questionnaire } from '../../utils/questionnaire/score';
-import { sendMessage } from '../../utils/send-message';
+import { t, uiLocale } from '../../utils/browser/i18n';
+import { maximumScore, type Questionnaire } from '../../utils/core/questionnaire/score';
+import { sendMessage } from '../../utils/browser/send-message';
 
 interface Result {
   questionnaire: string;

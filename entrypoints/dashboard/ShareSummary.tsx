@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { saveFile } from '../../components/save-file';
-import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
-import { weeklySummary } from '../../utils/summary/weekly';
+import { t } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
+import { weeklySummary } from '../../utils/core/summary/weekly';
 
 /** A weekly summary file (totals only) that a person may choose to give to a supervisor or psychologist. */
 export function ShareSummary() {

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../../utils/i18n';
+import { t, type MessageKey } from '../../utils/browser/i18n';
 import './demo.css';
 
 /** Placeholder exhibits: generated pictures (scripts/generate-assets.mjs), no real content. */

@@ -1,10 +1,10 @@
 import { mountPage } from '../../components/mount';
-import { currentLanguage, loadLanguage, t } from '../../utils/i18n';
-import { coverCss } from '../../utils/shield/cover-style';
+import { currentLanguage, loadLanguage, t } from '../../utils/browser/i18n';
+import { coverCss } from '../../utils/core/shield/cover-style';
 import { demoEnvironment } from '../../utils/shield/demo-environment';
-import { shieldTexts } from '../../utils/shield/shield-texts';
+import { shieldTexts } from '../../utils/core/shield/shield-texts';
 import { startShield } from '../../utils/shield/shield';
-import { sendMessage } from '../../utils/send-message';
+import { sendMessage } from '../../utils/browser/send-message';
 import { App } from './App';
 
 // The demo case file is protected exactly as a flagged site is: the same stylesheet, in force

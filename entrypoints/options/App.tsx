@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useAsync } from '../../components/use-async';
-import { sendMessage } from '../../utils/send-message';
+import { sendMessage } from '../../utils/browser/send-message';
 import { PolicySection } from './PolicySection';
 import { ShieldSection } from './ShieldSection';
 import { TeamContext, type TeamFloors } from './team';
@@ -10,7 +10,7 @@ import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { LimitsSection } from './LimitsSection';
 import { SitesSection } from './SitesSection';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/browser/i18n';
 import './options.css';
 
 export function App() {

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useSettings } from '../../components/use-settings';
-import type { Bedtime } from '../../utils/bedtime/schedule';
-import { t, type MessageKey, uiLocale } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
+import type { Bedtime } from '../../utils/core/bedtime/schedule';
+import { t, type MessageKey, uiLocale } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
 import { SaveRow } from './SaveRow';
 import { TeamLock, useFloor } from './team';

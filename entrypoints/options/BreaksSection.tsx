@@ -1,7 +1,7 @@
 import { useSettings } from '../../components/use-settings';
-import type { BreakRules } from '../../utils/breaks/schedule';
-import { t, type MessageKey } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
+import type { BreakRules } from '../../utils/core/breaks/schedule';
+import { t, type MessageKey } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
 import { SaveRow } from './SaveRow';
 

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useAsync } from '../../components/use-async';
 import { saveFile } from '../../components/save-file';
-import { exportToCsv } from '../../utils/data/export';
-import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
+import { exportToCsv } from '../../utils/core/data/export';
+import { t } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
 
 
 /** What Gauze keeps, read from the background: a person can check it, take it, or erase it. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../utils/browser';
-import { browserSaysUtc, browserTimeZone } from '../../utils/exposure/days';
-import { languageChoice, setLanguageChoice, setTimeZoneChoice, t, timeZoneChoice } from '../../utils/i18n';
-import { languages, resolveLanguage, type LanguageChoice } from '../../utils/i18n/languages';
+import { browser } from '../../utils/browser/api';
+import { browserSaysUtc, browserTimeZone } from '../../utils/core/exposure/days';
+import { languageChoice, setLanguageChoice, setTimeZoneChoice, t, timeZoneChoice } from '../../utils/browser/i18n';
+import { languages, resolveLanguage, type LanguageChoice } from '../../utils/core/i18n/languages';
 
 /** Every time zone the browser knows, by name. */
 const zones = (): string[] => (Intl as unknown as { supportedValuesOf?(key: string): string[] }).supportedValuesOf?.('timeZone') ?? [];

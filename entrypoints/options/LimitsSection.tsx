@@ -1,8 +1,8 @@
 import { useSettings } from '../../components/use-settings';
-import { DEFAULT_ROLLOVER_HOUR } from '../../utils/exposure/days';
-import { formatHour } from '../../utils/exposure/format';
-import { t, uiLocale } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
+import { DEFAULT_ROLLOVER_HOUR } from '../../utils/core/exposure/days';
+import { formatHour } from '../../utils/core/exposure/format';
+import { t, uiLocale } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
 import { SaveRow } from './SaveRow';
 import { TeamLock, useFloor } from './team';

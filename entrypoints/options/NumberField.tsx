@@ -1,4 +1,4 @@
-import { strictness, type Group } from '../../utils/policy/strictness';
+import { strictness, type Group } from '../../utils/core/policy/strictness';
 import { boundsFor, TeamLock, useFloor } from './team';
 
 /** A number setting, bounded by the team's floor when its policy sets one (and marked with a lock). */

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { browser } from '../../utils/browser';
+import { browser } from '../../utils/browser/api';
 import { saveFile } from '../../components/save-file';
 import type { AsyncState } from '../../components/use-async';
-import { t, type MessageKey } from '../../utils/i18n';
-import { parsePolicy, POLICY_VERSION } from '../../utils/policy/schema';
-import type { Reply } from '../../utils/messaging';
-import { sendMessage } from '../../utils/send-message';
+import { t, type MessageKey } from '../../utils/browser/i18n';
+import { parsePolicy, POLICY_VERSION } from '../../utils/core/policy/schema';
+import type { Reply } from '../../utils/core/messaging';
+import { sendMessage } from '../../utils/browser/send-message';
 
 type Status = Reply<'policy/status'>;
 const managedStates: Record<NonNullable<Status['managed']>['state'], MessageKey> = {

@@ -1,4 +1,4 @@
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/browser/i18n';
 
 /** A settings form's save button and the status of the last save. */
 export function SaveRow({ status }: { status: string | null }) {

@@ -1,6 +1,6 @@
 import { useSettings } from '../../components/use-settings';
-import { t, type MessageKey } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
+import { t, type MessageKey } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
 import { SaveRow } from './SaveRow';
 import { TeamLock, useFloor } from './team';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
-import { parseSiteInput, type SiteEntry } from '../../utils/sites/site-entry';
-import { categoryLabels, siteSuggestions, type SuggestionCategory } from '../../utils/sites/suggestions';
+import { t, type MessageKey } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
+import { parseSiteInput, type SiteEntry } from '../../utils/core/sites/site-entry';
+import { categoryLabels, siteSuggestions, type SuggestionCategory } from '../../utils/core/sites/suggestions';
 
 const parseErrors: Record<'empty' | 'invalid' | 'unsupported-scheme', MessageKey> = {
   empty: 'sitesErrorEmpty',

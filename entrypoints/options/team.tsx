@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Group } from '../../utils/policy/strictness';
-import { t } from '../../utils/i18n';
+import type { Group } from '../../utils/core/policy/strictness';
+import { t } from '../../utils/browser/i18n';
 
 /** The team policy's floors, for the settings sections: which fields the team sets, and to what. */
 export interface TeamFloors {

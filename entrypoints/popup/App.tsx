@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../utils/browser';
+import { browser } from '../../utils/browser/api';
 import { useAsync } from '../../components/use-async';
-import { formatClock, formatDuration } from '../../utils/exposure/format';
-import { t, uiLocale } from '../../utils/i18n';
-import { sendMessage } from '../../utils/send-message';
-import type { SiteEntry } from '../../utils/sites/site-entry';
+import { formatClock, formatDuration } from '../../utils/core/exposure/format';
+import { t, uiLocale } from '../../utils/browser/i18n';
+import { sendMessage } from '../../utils/browser/send-message';
+import type { SiteEntry } from '../../utils/core/sites/site-entry';
 import './popup.css';
 
 interface ActiveTab {

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { coverCss, MARK } from '../../utils/shield/cover-style';
+import { coverCss, MARK } from '../../utils/core/shield/cover-style';
 
 /**
  * Shadow DOM on flagged pages, in the page's own world (it must run before the page's scripts and

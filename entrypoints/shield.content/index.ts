@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { parseShieldCommand, type ShieldCommand } from '../../utils/shield/commands';
+import { parseShieldCommand, type ShieldCommand } from '../../utils/core/shield/commands';
 import { contentEnvironment, hello } from '../../utils/shield/content-environment';
 import { startShield } from '../../utils/shield/shield';
 
 /**
  * Page-side protection on flagged sites. Registered at run time for flagged hosts only
- * (utils/shield/registration.ts), with the cover stylesheet, which covers media before the first
+ * (utils/browser/registration.ts), with the cover stylesheet, which covers media before the first
  * paint whether or not this script runs. The parts of the shield are in utils/shield/parts/.
  */
 export default defineContentScript({

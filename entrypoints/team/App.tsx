@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatDuration } from '../../utils/exposure/format';
-import { t, uiLocale } from '../../utils/i18n';
-import { aggregateSummaries, readSummary, type WeeklySummary } from '../../utils/summary/weekly';
+import { formatDuration } from '../../utils/core/exposure/format';
+import { t, uiLocale } from '../../utils/browser/i18n';
+import { aggregateSummaries, readSummary, type WeeklySummary } from '../../utils/core/summary/weekly';
 import '../dashboard/dashboard.css';
 
 interface Loaded {

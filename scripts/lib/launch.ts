@@ -1,7 +1,7 @@
 // Starts a real browser with Gauze loaded: used by `npm start` and by the end-to-end suite.
 import { join } from 'node:path';
 import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer';
-import { CHROMIUM_EXTENSION_ID, GECKO_ID } from '../../utils/extension-ids.ts';
+import { CHROMIUM_EXTENSION_ID, GECKO_ID } from '../../utils/core/extension-ids.ts';
 import { findBrowser } from './browsers.ts';
 
 export const root = join(import.meta.dirname, '..', '..');

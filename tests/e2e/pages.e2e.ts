@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
-import { DB_VERSION } from '../../utils/db/schema.ts';
+import { DB_VERSION } from '../../utils/storage/schema.ts';
 import { patternPixelsNow } from './support/frames.ts';
 import { browsers, clickButton, english, launchGauze, openActionPopup, screenshotPath, sendRaw } from './support/gauze.ts';
 import { startFixtureServer } from './support/server.ts';
@@ -135,7 +135,7 @@ describe.each(browsers)('Gauze in %s', (name) => {
     const page = await gauze.openPage('options.html');
     expect(await sendRaw(page, { type: 'ping', payload: { echo: 'e2e' } })).toEqual({
       ok: true,
-      reply: { echo: 'e2e', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
+      reply: { echo: 'e2e', version: expect.stringMatching(/^\d+\.\d+\.\d+$/), records: true },
     });
     const before = await sendRaw(page, { type: 'storage/summary', payload: {} });
 

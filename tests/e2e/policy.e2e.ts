@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts';
-import { CHROMIUM_EXTENSION_ID } from '../../utils/extension-ids.ts';
+import { CHROMIUM_EXTENSION_ID } from '../../utils/core/extension-ids.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 import { ask } from './support/sites.ts';
 import { clickButton, english } from './support/gauze.ts';

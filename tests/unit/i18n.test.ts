@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatEntry, languageFormat, parsePluralBlocks, placeholdersUsed, type CatalogueEntry } from '../../utils/i18n/format';
-import { languages } from '../../utils/i18n/languages';
+import { formatEntry, languageFormat, parsePluralBlocks, placeholdersUsed, type CatalogueEntry } from '../../utils/core/i18n/format';
+import { languages } from '../../utils/core/i18n/languages';
 
 const root = join(import.meta.dirname, '..', '..');
 const catalogue = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Record<

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
-import { CHROMIUM_PUBLIC_KEY, GECKO_ID } from '../../utils/extension-ids';
+import { CHROMIUM_PUBLIC_KEY, GECKO_ID } from '../../utils/core/extension-ids';
 
 const root = join(import.meta.dirname, '..', '..');
 const permissionsDoc = readFileSync(join(root, 'docs/permissions.md'), 'utf8');

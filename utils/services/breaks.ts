@@ -1,20 +1,14 @@
-import { adviseBreak, breakRulesSchema, currentStretch, type BreakKind } from '../breaks/schedule';
-import { createSerial } from '../serial';
+import { adviseBreak, breakRulesSchema, currentStretch, type BreakKind } from '../core/breaks/schedule';
+import { createSerial } from '../core/serial';
 import type { BackgroundService } from './types';
+import type { BreakPrompter } from '../browser/ports';
 
-/** How a break reaches the person; injected so the service is testable in Node. */
-export interface BreakPrompter {
-  /** A notification that a break is coming (finish up, write notes instead of looking again). */
-  warn(kind: BreakKind, inSeconds: number): Promise<void>;
-  /** The break is due: flagged media in every tab is covered, the sound off, the break page opened. */
-  prompt(kind: BreakKind, minutes: number, canPostpone: boolean): Promise<void>;
-}
 
 const LOOK_BACK_MS = 12 * 3_600_000;
 
 /**
  * The break scheduler: after every exposure tick (and at the moment a break falls due, while the
- * worker is alive), asks utils/breaks/schedule.ts what to say, and says each thing once per
+ * worker is alive), asks utils/core/breaks/schedule.ts what to say, and says each thing once per
  * stretch of exposure.
  */
 export function createBreaksService(prompter: BreakPrompter): BackgroundService {

@@ -1,8 +1,8 @@
-import { aggregateDays, dayFrames, revealsByKind } from '../dashboard/aggregate';
-import { earlyWarnings } from '../dashboard/signals';
-import { dayRuleNow } from '../exposure/today';
-import { scoreAnswers } from '../questionnaire/score';
-import { ValidationError } from '../validation';
+import { aggregateDays, dayFrames, revealsByKind } from '../core/dashboard/aggregate';
+import { earlyWarnings } from '../core/dashboard/signals';
+import { dayRuleNow } from '../storage/exposure-today';
+import { scoreAnswers } from '../core/questionnaire/score';
+import { ValidationError } from '../core/validation';
 import type { BackgroundService } from './types';
 
 /** Signals look at five weeks, whatever range the page draws. */

@@ -1,4 +1,4 @@
-import type { ShieldAdapter } from './flagged-sites';
+import type { ShieldAdapter } from '../browser/ports';
 import type { BackgroundService } from './types';
 
 /** The person's own data: export it all, or erase it all. */

@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import { serviceBase } from './testing';
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME } from '../db/schema';
-import { createStorage } from '../db/storage';
-import type { IdleState } from '../exposure/clock';
-import { createExposureService, type BrowserWatch } from './exposure';
+import { DB_NAME } from '../storage/schema';
+import { createStorage } from '../storage/storage';
+import type { IdleState } from '../core/exposure/clock';
+import { createExposureService } from './exposure';
+import type { BrowserWatch } from '../browser/ports';
 import { startServices } from './index';
 
 const opened: Array<ReturnType<typeof createStorage>> = [];

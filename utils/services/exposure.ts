@@ -1,34 +1,19 @@
-import { exposedSite, tick, type BrowserView, type IdleState } from '../exposure/clock';
-import { currentTimeZone } from '../exposure/days';
-import { exposureToday } from '../exposure/today';
-import { createSerial } from '../serial';
-import { findEntryFor, webHostOf, type SiteEntry } from '../sites/site-entry';
+import { exposedSite, tick, type BrowserView, type IdleState } from '../core/exposure/clock';
+import { currentTimeZone } from '../core/exposure/days';
+import { exposureToday } from '../storage/exposure-today';
+import { createSerial } from '../core/serial';
+import { findEntryFor, webHostOf, type SiteEntry } from '../core/sites/site-entry';
 import type { BackgroundService } from './types';
+import type { BrowserWatch } from '../browser/ports';
 
 /** Heartbeat while exposure runs: the most a killed worker can lose (Chrome's shortest alarm). */
 export const HEARTBEAT_MS = 30_000;
 const rules = { maxGapMs: HEARTBEAT_MS * 2 + 15_000 };
 
-/** What the exposure service needs from the browser; the real one is utils/exposure/browser-watch.ts. */
-export interface BrowserWatch {
-  /** The browser's state now, read fresh (at every worker start). */
-  snapshot(): Promise<{ focusedWindow: number | null; activeTabs: Map<number, number>; tabUrls: Map<number, string>; idle: IdleState }>;
-  /** Calls `changed` on every event that can change exposure. */
-  listen(events: {
-    focus(windowId: number | null): void;
-    activated(windowId: number, tabId: number): void;
-    updated(tabId: number, url: string): void;
-    removed(tabId: number): void;
-    idle(state: IdleState): void;
-    heartbeat(): void;
-  }): void;
-  /** Starts or stops the heartbeat alarm. */
-  heartbeat(on: boolean): Promise<void>;
-}
 
 /**
  * The exposure clock in the background: keeps a view of what the browser shows, ticks the pure
- * clock (utils/exposure/clock.ts) on every event and heartbeat, and persists the open segment with
+ * clock (utils/core/exposure/clock.ts) on every event and heartbeat, and persists the open segment with
  * the closed ones, so the worker can be killed at any moment. State is rebuilt from the browser at
  * every start; nothing depends on memory a restart would lose.
  */

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION } from '../db/schema';
-import { createStorage } from '../db/storage';
-import { matchPatternsFor, entriesFromPatterns, type SiteEntry } from '../sites/site-entry';
+import { DB_NAME, DB_VERSION } from '../storage/schema';
+import { createStorage } from '../storage/storage';
+import { matchPatternsFor, entriesFromPatterns, type SiteEntry } from '../core/sites/site-entry';
 import { createFlaggedSitesService } from './flagged-sites';
 import { startServices } from './index';
 import { fakeAdapters, serviceBase } from './testing';

@@ -1,23 +1,14 @@
-import { findEntryFor, parseSiteInput, webHostOf, type SiteEntry } from '../sites/site-entry';
-import { siteSuggestions } from '../sites/suggestions';
-import { currentLock } from '../limits/current';
-import type { RevealLock } from '../limits/lock';
-import type { ShieldSettings } from '../shield/defaults';
-import { shieldTexts, tellLock } from '../shield/shield-texts';
-import type { SenderInfo } from '../messaging';
-import { createSerial, type Serial } from '../serial';
+import { findEntryFor, parseSiteInput, webHostOf, type SiteEntry } from '../core/sites/site-entry';
+import { siteSuggestions } from '../core/sites/suggestions';
+import { currentLock } from '../storage/current-lock';
+import type { RevealLock } from '../core/limits/lock';
+import type { ShieldSettings } from '../core/shield/defaults';
+import { shieldTexts, tellLock } from '../core/shield/shield-texts';
+import type { SenderInfo } from '../core/messaging';
+import { createSerial, type Serial } from '../core/serial';
 import type { BackgroundService } from './types';
+import type { ShieldAdapter } from '../browser/ports';
 
-/** How the flagged-site list reaches the browser; injected so the service is testable in Node. */
-export interface ShieldAdapter {
-  register(entries: readonly SiteEntry[]): Promise<void>;
-  protectOpenTabs(added: readonly SiteEntry[]): Promise<void>;
-  releaseOpenTabs(removed: readonly SiteEntry[], remaining: readonly SiteEntry[]): Promise<void>;
-  /** The sites the browser's registration protects now (it outlives a lost database). */
-  registered(): Promise<SiteEntry[]>;
-  /** Gives one frame's document the person's blur for the first step. */
-  coverFrame(tabId: number, frameId: number, blurPixels: number): Promise<void>;
-}
 
 export class FlagError extends Error {
   override name = 'FlagError';

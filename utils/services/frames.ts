@@ -1,13 +1,7 @@
-import type { ShieldCommand } from '../shield/commands';
+import type { ShieldCommand } from '../core/shield/commands';
 import type { BackgroundService } from './types';
+import type { FrameMessenger } from '../browser/ports';
 
-/** How the frames service reaches the shields of one tab; injected so it is testable in Node. */
-export interface FrameMessenger {
-  /** Sends to every frame of a tab (each protected frame's shield decides if it concerns it). */
-  toTab(tabId: number, command: ShieldCommand): Promise<void>;
-  /** Asks one frame's shield; its answer, or null if none listens there. */
-  ask(tabId: number, frameId: number, command: ShieldCommand): Promise<unknown>;
-}
 
 /**
  * Which frames of a tab show a document Gauze protects item by item, so a flagged page may release

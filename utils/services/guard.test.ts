@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DB_NAME } from '../db/schema';
-import { createStorage } from '../db/storage';
-import type { RevealLock } from '../limits/lock';
-import { defaultLimits } from '../limits/limits';
-import { defaultBedtime, type Bedtime } from '../bedtime/schedule';
-import { chooseTimeZone } from '../exposure/days';
+import { DB_NAME } from '../storage/schema';
+import { createStorage } from '../storage/storage';
+import type { RevealLock } from '../core/limits/lock';
+import { defaultLimits } from '../core/limits/limits';
+import { defaultBedtime, type Bedtime } from '../core/bedtime/schedule';
+import { chooseTimeZone } from '../core/exposure/days';
 import { createBreaksService } from './breaks';
 import { fakeAdapters, serviceBase } from './testing';
 import { createGuardService } from './guard';

@@ -1,34 +1,12 @@
-import { bedtimeSchema } from '../bedtime/schedule';
-import { bedtimeState, currentLock } from '../limits/current';
-import { limitsSchema } from '../limits/limits';
-import { sameLock, type RevealLock } from '../limits/lock';
-import { createSerial } from '../serial';
-import { findEntryFor, webHostOf, type SiteEntry } from '../sites/site-entry';
+import { bedtimeSchema } from '../core/bedtime/schedule';
+import { bedtimeState, currentLock } from '../storage/current-lock';
+import { limitsSchema } from '../core/limits/limits';
+import { sameLock, type RevealLock } from '../core/limits/lock';
+import { createSerial } from '../core/serial';
+import { findEntryFor, webHostOf, type SiteEntry } from '../core/sites/site-entry';
 import type { BackgroundService } from './types';
+import type { GuardBrowser } from '../browser/ports';
 
-/** How the guard reaches the browser; injected so the service is testable in Node. */
-export interface GuardBrowser {
-  /** Tells every protected tab the lock; tabs cover everything when a lock begins. */
-  broadcastLock(lock: RevealLock | null): Promise<void>;
-  /** Wakes the worker at this time (an alarm), or never. */
-  wakeAt(at: number | null): Promise<void>;
-  /** Called when that alarm fires. Registered synchronously at worker start. */
-  onWake(listener: () => void): void;
-  /** Tells the person today's exposure has reached their soft cap. */
-  notifySoftCap(minutes: number): Promise<void>;
-  /** Tells the person the wind-down begins at this time. */
-  warnWindDown(startsAt: number): Promise<void>;
-  /** Every tab (top frame) whose address is on a flagged site goes to the bedtime page instead. */
-  divert(isFlagged: (url: string) => boolean): Promise<void>;
-  /** One tab goes to the bedtime page, with the address it was going to, to return to after an override. */
-  divertTab(tabId: number, url: string): Promise<void>;
-  /** Called when a tab's top-level address changes. Registered synchronously at worker start. */
-  onNavigated(listener: (tabId: number, url: string) => void): void;
-  /** All pages in greyscale, or not. */
-  setGreyscale(on: boolean): Promise<void>;
-  /** Opens the bedtime page where an override can be asked for. */
-  openOverridePage(): Promise<void>;
-}
 
 /**
  * The guard: keeps open tabs told whether reveals are locked (a strict break, the hard daily cap,
@@ -36,7 +14,7 @@ export interface GuardBrowser {
  * sends flagged tabs to the bedtime page when the guard is firm, and turns pages grey if the
  * person chose that. It looks after every exposure tick, every lock change, every alarm it set
  * for the next boundary, and at worker start; all of it derived from storage and the clock
- * (utils/limits/current.ts), so a worker restart, a machine waking or a browser started
+ * (utils/storage/current-lock.ts), so a worker restart, a machine waking or a browser started
  * mid-window finds the same state.
  */
 export function createGuardService(browser: GuardBrowser): BackgroundService {

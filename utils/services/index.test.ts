@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createStorage } from '../db/storage';
+import { createStorage } from '../storage/storage';
 import { createServices, startServices } from './index';
 import type { BackgroundService } from './types';
 import { fakeAdapters, serviceBase } from './testing';
-import { messageSpecs } from '../messaging';
+import { messageSpecs } from '../core/messaging';
 
 const base = serviceBase({ storage: createStorage(), now: () => 5000, version: '9.9.9' });
 const page = { id: 'x', hasTab: false } as const;

@@ -1,18 +1,19 @@
-import type { Storage } from '../db/storage';
-import { createSoundService, type SoundBrowser } from './sound';
-import { createFramesService, type FrameMessenger } from './frames';
-import type { Handlers, MessageType } from '../messaging';
+import type { BreakPrompter, BrowserWatch, FrameMessenger, GuardBrowser, PolicyBrowser, ShieldAdapter, SoundBrowser, TabMessenger } from '../browser/ports';
+import type { Storage } from '../storage/storage';
+import { createSoundService } from './sound';
+import { createFramesService } from './frames';
+import type { Handlers, MessageType } from '../core/messaging';
 import { statusService } from './status';
-import { createFlaggedSitesService, type ShieldAdapter } from './flagged-sites';
-import { createShieldControlService, type TabMessenger } from './shield-control';
-import { createExposureService, type BrowserWatch } from './exposure';
+import { createFlaggedSitesService } from './flagged-sites';
+import { createShieldControlService } from './shield-control';
+import { createExposureService } from './exposure';
 import { createDataService } from './data';
-import { createBreaksService, type BreakPrompter } from './breaks';
-import { createGuardService, type GuardBrowser } from './guard';
+import { createBreaksService } from './breaks';
+import { createGuardService } from './guard';
 import { createDashboardService } from './dashboard';
-import { createPolicyService, type PolicyBrowser } from './policy';
+import { createPolicyService } from './policy';
 import type { BackgroundService, ServiceEvents, ServiceI18n } from './types';
-import { createSerial } from '../serial';
+import { createSerial } from '../core/serial';
 
 /** Everything the services need from the browser, by name (thin adapters, faked in unit tests). */
 export interface BrowserAdapters {

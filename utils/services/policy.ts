@@ -1,17 +1,11 @@
-import type { ActivePolicy } from '../policy/active';
-import { parsePolicy } from '../policy/schema';
-import { createSerial, type Serial } from '../serial';
-import type { SiteEntry } from '../sites/site-entry';
-import type { ShieldAdapter } from './flagged-sites';
+import type { ActivePolicy } from '../core/policy/active';
+import { parsePolicy } from '../core/policy/schema';
+import { createSerial, type Serial } from '../core/serial';
+import type { SiteEntry } from '../core/sites/site-entry';
+import type { ShieldAdapter } from '../browser/ports';
 import type { BackgroundService } from './types';
+import type { PolicyBrowser } from '../browser/ports';
 
-/** The browser's managed storage; injected so the service is testable in Node. */
-export interface PolicyBrowser {
-  /** The value of the managed key `policy` (undefined when none is set); rejects when the store cannot be read. */
-  readManaged(): Promise<unknown>;
-  /** Called when the administrator's policy changes. Registered synchronously at worker start. */
-  onManagedChanged(listener: () => void): void;
-}
 
 /** How long the managed store may take before its answer counts as missing (the last valid policy stays). */
 export const MANAGED_TIMEOUT_MS = 5000;

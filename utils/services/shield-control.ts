@@ -1,13 +1,7 @@
-import type { ShieldCommand } from '../shield/commands';
+import type { ShieldCommand } from '../core/shield/commands';
 import type { BackgroundService } from './types';
+import type { TabMessenger } from '../browser/ports';
 
-/** How commands reach protected pages; injected so the service is testable in Node. */
-export interface TabMessenger {
-  /** Sends to one tab; false when no Gauze script is listening there. */
-  send(tabId: number, command: ShieldCommand): Promise<boolean>;
-  /** Sends to every tab; returns how many had a Gauze script listening. */
-  broadcast(command: ShieldCommand): Promise<number>;
-}
 
 /**
  * What a person does to protected pages as a whole: cover everything at once (the panic command,

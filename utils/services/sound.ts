@@ -1,19 +1,11 @@
-import { createTabSound, type TabMute, type TabSoundStore } from '../shield/tab-sound';
+import { createTabSound, type TabMute, type TabSoundStore } from '../core/shield/tab-sound';
 import type { BackgroundService } from './types';
+import type { SoundBrowser } from '../browser/ports';
 
-/** The browser side of tab sound; injected so the service is testable in Node. */
-export interface SoundBrowser extends TabMute, TabSoundStore {
-  /** A tab finished loading a document (its frames may have changed). */
-  onLoaded(listener: (tabId: number) => void): void;
-  /** A tab was closed. */
-  onClosed(listener: (tabId: number) => void): void;
-  /** Whether a protected document's shield still runs in this frame. */
-  alive(tabId: number, frameId: number): Promise<boolean>;
-}
 
 /**
  * Tabs showing flagged material are muted at the browser level while the person has no item's
- * sound turned on (utils/shield/tab-sound.ts): that silences Web Audio and any sound the
+ * sound turned on (utils/core/shield/tab-sound.ts): that silences Web Audio and any sound the
  * element-level guard cannot reach. Decided when a protected document says hello (before it can
  * play anything); a tab whose protected documents are all gone gets its sound back, if Gauze was
  * the one that muted it. The only owner of the tab mute.

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Storage } from '../db/storage';
-import { createTranslator, type Catalogue } from '../i18n/format';
-import type { MessageKey } from '../i18n/keys';
-import { english } from '../i18n/languages';
+import type { Storage } from '../storage/storage';
+import { createTranslator, type Catalogue } from '../core/i18n/format';
+import type { MessageKey } from '../core/i18n/keys';
+import { english } from '../core/i18n/languages';
 import type { ServiceI18n } from './types';
 import type { BrowserAdapters } from './index';
 

@@ -1,8 +1,8 @@
-import type { Storage } from '../db/storage';
-import type { Translate } from '../i18n/format';
-import type { MessageKey } from '../i18n/keys';
-import type { Language } from '../i18n/languages';
-import type { Handlers, MessageType } from '../messaging';
+import type { Storage } from '../storage/storage';
+import type { Translate } from '../core/i18n/format';
+import type { MessageKey } from '../core/i18n/keys';
+import type { Language } from '../core/i18n/languages';
+import type { Handlers, MessageType } from '../core/messaging';
 
 /** The person's language, for what the background writes (notifications, pages' texts). */
 export interface ServiceI18n {

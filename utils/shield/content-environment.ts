@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { sendTyped } from '../message-client';
-import type { MessageType, Payload, Reply } from '../messaging';
+import { sendTyped } from '../core/message-client';
+import type { MessageType, Payload, Reply } from '../core/messaging';
 import type { ShieldEnvironment } from './part';
 
 /**

@@ -1,5 +1,5 @@
-import { browser } from '../browser';
-import { sendMessage } from '../send-message';
+import { browser } from '../browser/api';
+import { sendMessage } from '../browser/send-message';
 import type { ShieldEnvironment } from './part';
 
 /**

@@ -1,8 +1,10 @@
 /**
- * What counts as media on a page. The stylesheet (utils/shield/cover-style.ts) covers all of it
+ * What counts as media on a page. The stylesheet (utils/core/shield/cover-style.ts) covers all of it
  * before the first paint; these helpers let the script find, describe and follow it.
  */
-export type MediaKind = 'image' | 'video' | 'audio' | 'canvas' | 'embed' | 'frame' | 'background';
+import type { MediaKind } from '../core/shield/kinds';
+
+export type { MediaKind };
 
 /** Elements that are media by their tag (background pictures are found by computed style). */
 export const MEDIA_SELECTOR = 'img, video, audio, canvas, input[type="image" i], embed, object, iframe, frame, svg';

@@ -1,8 +1,8 @@
 import type { MediaKind } from './media';
-import type { RevealStep } from './ladder';
-import type { ShieldSettings } from './defaults';
-import type { ShieldTexts } from './texts';
-import type { PageLockReason } from '../limits/lock';
+import type { RevealStep } from '../core/shield/ladder';
+import type { ShieldSettings } from '../core/shield/defaults';
+import type { ShieldTexts } from '../core/shield/texts';
+import type { PageLockReason } from '../core/limits/lock';
 
 /**
  * The page shield is a list of small parts (utils/shield/parts/), each with one job, each started
@@ -152,7 +152,7 @@ export interface ShieldEnvironment {
   report(where: string, error: unknown): void;
 }
 
-/** What the page shield asks of the background (utils/messaging.ts has the schemas). */
+/** What the page shield asks of the background (utils/core/messaging.ts has the schemas). */
 export interface ShieldMessenger {
   notesLookup(addresses: string[]): Promise<Array<{ address: string; note: string; reviewed: boolean }>>;
   notesPut(address: string, note: string, reviewed: boolean): Promise<void>;
@@ -195,7 +195,7 @@ export interface PartContext {
   /** Whether an event happened on Gauze's own elements (the page never sees those). */
   fromGauze(event: Event): boolean;
   /** Asks for one deliberate step forward, or a given step (the ladder decides what is allowed). */
-  setStep(item: Element, step: import('./ladder').RevealStep | 'next'): void;
+  setStep(item: Element, step: import('../core/shield/ladder').RevealStep | 'next'): void;
 }
 
 /** Gauze's decisions per element, in this script's memory. */

@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
-import { MARK } from './cover-style';
+import { MARK } from '../core/shield/cover-style';
 import { click, COVER_GREY, MAGENTA, patternUrl, pixelsOf, settle, shieldTest, until } from './testing/harness';
 
 const view = (element: Element) => element.getAttribute(MARK.view);

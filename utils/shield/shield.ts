@@ -1,10 +1,10 @@
-import { MARK } from './cover-style';
-import { shieldDefaults, type ShieldSettings } from './defaults';
-import { nextStep, type RevealStep } from './ladder';
+import { MARK } from '../core/shield/cover-style';
+import { shieldDefaults, type ShieldSettings } from '../core/shield/defaults';
+import { nextStep, type RevealStep } from '../core/shield/ladder';
 import { mediaSource } from './media';
 import { createEventBus, createItemStore, type Item, type PageLock, type PartContext, type ShieldEnvironment, type ShieldPart } from './part';
 import { shieldParts } from './parts';
-import type { ShieldTexts } from './texts';
+import type { ShieldTexts } from '../core/shield/texts';
 
 export interface ShieldOptions {
   doc: Document;

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer';
-import { COVER } from '../../../utils/shield/cover-style.ts';
+import { COVER } from '../../../utils/core/shield/cover-style.ts';
 import { countColourPixels, countPatternPixels, decodePng } from './png.ts';
 
 export interface Recording {

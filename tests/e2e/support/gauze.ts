@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { launchChromium, launchFirefox, root, type LaunchedGauze } from '../../../scripts/lib/launch.ts';
 import type { BrowserName } from '../../../scripts/lib/browsers.ts';
-import { formatEntry, languageFormat, type Catalogue, type MessageValue } from '../../../utils/i18n/format.ts';
+import { formatEntry, languageFormat, type Catalogue, type MessageValue } from '../../../utils/core/i18n/format.ts';
 
 export const browsers: BrowserName[] = ['chromium', 'firefox'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARK } from '../cover-style';
+import { MARK } from '../../core/shield/cover-style';
 import { MAGENTA, PLACEHOLDER, patternUrl, pixelsOf, settle, shieldTest, until } from '../testing/harness';
 import { splitSelectorList } from './backgrounds';
 

@@ -1,8 +1,8 @@
 import { describeMedia } from '../label';
 import { itemAddress } from '../media';
-import type { RevealStep } from '../ladder';
+import type { RevealStep } from '../../core/shield/ladder';
 import type { PartContext, ShieldPart } from '../part';
-import { fill, type ShieldTexts } from '../texts';
+import { fill, type ShieldTexts } from '../../core/shield/texts';
 
 const STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important; inline-size: 0 !important; block-size: 0 !important; overflow: visible !important; }

@@ -1,4 +1,4 @@
-import { coverCss, MARK } from '../cover-style';
+import { coverCss, MARK } from '../../core/shield/cover-style';
 import { MEDIA_SELECTOR, mediaKind, mediaSource, SOURCE_ATTRIBUTES } from '../media';
 import type { ShieldPart } from '../part';
 import { idleQueue } from './idle';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARK } from '../cover-style';
+import { MARK } from '../../core/shield/cover-style';
 import { settle, shieldTest, until } from '../testing/harness';
 
 describe('frames', () => {

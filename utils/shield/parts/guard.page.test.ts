@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARK } from '../cover-style';
+import { MARK } from '../../core/shield/cover-style';
 import { MAGENTA, patternUrl, pixelsOf, settle, shieldTest } from '../testing/harness';
 
 describe('guard: Gauze\'s marks mean only what Gauze decided', () => {

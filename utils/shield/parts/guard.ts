@@ -1,4 +1,4 @@
-import { COVER_PROPERTIES } from '../cover-style';
+import { COVER_PROPERTIES } from '../../core/shield/cover-style';
 import type { ShieldPart } from '../part';
 
 /**
@@ -7,7 +7,7 @@ import type { ShieldPart } from '../part';
  * in this script's memory) before the next paint: mutation records are delivered before the
  * browser renders. Marks on inserted elements are checked by discovery as they arrive.
  *
- * The cover's rules win over every stylesheet of the page (utils/shield/cover-style.ts); only a
+ * The cover's rules win over every stylesheet of the page (utils/core/shield/cover-style.ts); only a
  * style attribute's !important ranks higher. On an element the cover holds (not released, not
  * shown in full), such a declaration of a property the cover sets is taken off as it is written.
  */

@@ -1,7 +1,7 @@
 import { page, userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
-import { MARK } from '../cover-style';
-import { shieldDefaults } from '../defaults';
+import { MARK } from '../../core/shield/cover-style';
+import { shieldDefaults } from '../../core/shield/defaults';
 import { click, MAGENTA, patternUrl, pixelsOf, settle, shieldTest, until } from '../testing/harness';
 
 const view = (element: Element) => element.getAttribute(MARK.view);

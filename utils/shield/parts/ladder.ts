@@ -1,4 +1,4 @@
-import { nextStep } from '../ladder';
+import { nextStep } from '../../core/shield/ladder';
 import { itemAddress } from '../media';
 import type { PartContext, ShieldPart } from '../part';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverCss, MARK, OUTLINE_FILTER } from '../cover-style';
+import { coverCss, MARK, OUTLINE_FILTER } from '../../core/shield/cover-style';
 import { MAGENTA, patternUrl, pixelsOf, settle, shieldTest } from '../testing/harness';
 
 describe('the outline view', () => {

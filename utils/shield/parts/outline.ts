@@ -1,4 +1,4 @@
-import { OUTLINE_FILTER } from '../cover-style';
+import { OUTLINE_FILTER } from '../../core/shield/cover-style';
 import type { ShieldPart } from '../part';
 
 const SVG_NS = 'http://www.w3.org/2000/svg'; // allowed-url: the SVG namespace name, never fetched

@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
-import { MARK } from '../cover-style';
+import { MARK } from '../../core/shield/cover-style';
 import { settle, shieldTest, until } from '../testing/harness';
 
 /** A video of a few seconds, made in the page (a canvas stream), so nothing is fetched. */

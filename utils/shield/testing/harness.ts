@@ -1,9 +1,9 @@
 import { page } from 'vitest/browser';
-import { coverCss } from '../cover-style';
-import { shieldDefaults } from '../defaults';
+import { coverCss } from '../../core/shield/cover-style';
+import { shieldDefaults } from '../../core/shield/defaults';
 import type { ShieldEnvironment, ShieldPart } from '../part';
 import { startShield, type Shield } from '../shield';
-import type { ShieldTexts } from '../texts';
+import type { ShieldTexts } from '../../core/shield/texts';
 
 /**
  * The page shield in a real page, for its unit tests (vitest browser mode in Chromium): the cover

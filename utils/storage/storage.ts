@@ -1,0 +1,385 @@
+import type { IDBPDatabase } from 'idb';
+import type { z } from 'zod';
+import type { OpenSegment, Segment } from '../core/exposure/clock';
+import { siteEntrySchema, type SiteEntry } from '../core/sites/site-entry';
+import { describeIssues } from '../core/validation';
+import { breakRulesSchema, defaultBreakRules } from '../core/breaks/schedule';
+import { limitsSchema, defaultLimits } from '../core/limits/limits';
+import { bedtimeSchema, defaultBedtime } from '../core/bedtime/schedule';
+import { shieldDefaults, shieldSettingsSchema } from '../core/shield/settings';
+import { activePolicy, teamNames, type ActivePolicy } from '../core/policy/active';
+import { parsePolicy, type Policy } from '../core/policy/schema';
+import { effective, looserFields, type Group, type Groups } from '../core/policy/strictness';
+import { ValidationError } from '../core/validation';
+import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
+
+/** Where each group of settings is kept, how it is checked, and its defaults. */
+const settingsGroups = {
+  breaks: { key: 'breakRules', schema: breakRulesSchema, defaults: defaultBreakRules },
+  limits: { key: 'limits', schema: limitsSchema, defaults: defaultLimits },
+  bedtime: { key: 'bedtime', schema: bedtimeSchema, defaults: defaultBedtime },
+  shield: { key: 'shieldSettings', schema: shieldSettingsSchema, defaults: shieldDefaults },
+} as const;
+type SettingsKey = (typeof settingsGroups)[Group]['key'];
+
+/** Storage facts a person can check in options ("Your data"). */
+export interface StorageSummary {
+  schemaVersion: number;
+  installedAt: number | null;
+  stores: Array<{ name: string; count: number }>;
+}
+
+/**
+ * The background's handle on the database: opened once, lazily, so the worker's listeners are
+ * registered synchronously at start-up and the first message waits for the open instead.
+ */
+export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase<GauzeDB>> = (events) => openGauzeDB(DB_VERSION, events)) {
+  let db: Promise<IDBPDatabase<GauzeDB>> | undefined;
+  /**
+   * The connection, opened on first use and again whenever it is lost: another context upgrading
+   * or deleting the database is let through (this connection closes), and the next call opens a
+   * new one instead of waiting forever or failing for good.
+   */
+  const lost = () => {
+    const closing = db;
+    db = undefined;
+    void closing?.then((connection) => connection.close(), () => undefined);
+  };
+  const get = () => (db ??= open({ blocking: lost, terminated: lost }).catch((error: unknown) => {
+    db = undefined; // let the next call try again rather than caching a failure
+    throw error;
+  }));
+
+  let noteKey: Promise<CryptoKey> | undefined;
+  async function loadNoteKey(): Promise<CryptoKey> {
+    const tx = (await get()).transaction('meta', 'readwrite');
+    const stored = await tx.store.get('noteKey');
+    const raw = stored?.key === 'noteKey' ? stored.value : crypto.getRandomValues(new Uint8Array(32)).buffer;
+    if (!stored) await tx.store.put({ key: 'noteKey', value: raw });
+    await tx.done;
+    return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  }
+
+  /**
+   * A settings record kept in `meta`, validated on every read: one stored by an older version gets
+   * defaults for fields it lacks; a damaged one is named in the console and the defaults apply.
+   */
+  async function validatedMeta<T>(key: SettingsKey, schema: z.ZodType<T>, defaults: T): Promise<T> {
+    const record = await (await get()).get('meta', key);
+    if (!record) return structuredClone(defaults);
+    const parsed = schema.safeParse(record.value);
+    if (parsed.success) return parsed.data;
+    console.warn(`Gauze: ignored stored ${key}:`, describeIssues(parsed.error, key, record.value).join('; '));
+    return structuredClone(defaults);
+  }
+
+  let activeCache: Promise<ActivePolicy | null> | undefined;
+  /** A stored policy: valid, absent, or damaged (kept as stored, with what is wrong with it). */
+  async function readStoredPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | { errors: string[]; at: number } | null> {
+    const record = await (await get()).get('meta', key);
+    if (record?.key !== key || !record.value) return null;
+    const parsed = parsePolicy(record.value.policy);
+    return parsed.ok ? { policy: parsed.policy, at: record.value.at } : { errors: parsed.errors, at: record.value.at };
+  }
+  async function readPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | null> {
+    const stored = await readStoredPolicy(key);
+    return stored && 'policy' in stored ? stored : null;
+  }
+
+  const policy = {
+    file: () => readPolicy('policyFile'),
+    /** The last valid managed policy (last-known-good): kept when the managed store is empty, slow or broken. */
+    managed: () => readPolicy('policyManaged'),
+    async setFile(record: { policy: Policy; at: number } | null): Promise<void> {
+      activeCache = undefined;
+      await (await get()).put('meta', { key: 'policyFile', value: record });
+    },
+    async setManaged(record: { policy: Policy; at: number }): Promise<void> {
+      activeCache = undefined;
+      await (await get()).put('meta', { key: 'policyManaged', value: record });
+    },
+    /**
+     * Stored policies this version cannot read (damaged, or from a version it does not know).
+     * They are not applied, but kept as stored and reported, and the team's sites stay flagged,
+     * until a valid policy replaces them or the person removes the file.
+     */
+    async damaged(): Promise<Array<{ source: 'file' | 'managed'; at: number; errors: string[] }>> {
+      const [file, managed] = await Promise.all([readStoredPolicy('policyFile'), readStoredPolicy('policyManaged')]);
+      return [
+        ...(file && 'errors' in file ? [{ source: 'file' as const, at: file.at, errors: file.errors }] : []),
+        ...(managed && 'errors' in managed ? [{ source: 'managed' as const, at: managed.at, errors: managed.errors }] : []),
+      ];
+    },
+    async status(): Promise<ManagedStatus | null> {
+      const record = await (await get()).get('meta', 'policyManagedStatus');
+      return record?.key === 'policyManagedStatus' ? record.value : null;
+    },
+    async setStatus(status: ManagedStatus): Promise<void> {
+      await (await get()).put('meta', { key: 'policyManagedStatus', value: status });
+    },
+    /** The policy in force (file and managed combined), or null. */
+    /**
+     * The policy in force (file and managed combined), or null. Read and validated once, then
+     * kept until this storage writes a policy (the only writer): every frame's hello and every
+     * guard look read settings, and each setting reads the policy.
+     */
+    active(): Promise<ActivePolicy | null> {
+      activeCache ??= Promise.all([readPolicy('policyFile'), readPolicy('policyManaged')])
+        .then(([file, managed]) =>
+          activePolicy([...(file ? [{ policy: file.policy, source: 'file' as const }] : []), ...(managed ? [{ policy: managed.policy, source: 'managed' as const }] : [])]),
+        )
+        .catch((error: unknown) => {
+          activeCache = undefined;
+          throw error;
+        });
+      return activeCache;
+    },
+  };
+
+  const settings = {
+    /** A group's effective settings: the person's own (validated), with the team policy's floors on top. */
+    async get<G extends Group>(group: G): Promise<Groups[G]> {
+      const { key, schema, defaults } = settingsGroups[group];
+      const [personal, active] = await Promise.all([validatedMeta(key, schema as unknown as z.ZodType<Groups[G]>, defaults as Groups[G]), policy.active()]);
+      return effective(group, personal, active?.groups[group] as Partial<Groups[G]> | undefined);
+    },
+    /**
+     * Stores the person's settings for a group. A field looser than the team's policy is refused,
+     * each one named with the team's value, and nothing is stored.
+     */
+    async set<G extends Group>(group: G, value: Groups[G]): Promise<Groups[G]> {
+      const active = await policy.active();
+      const looser = looserFields(group, value, active?.groups[group] as Partial<Groups[G]> | undefined);
+      if (active && looser.length)
+        throw new ValidationError(looser.map(({ field, policy: floor }) => `${group}.${field}: your team (${teamNames(active)}) sets ${JSON.stringify(floor)}; you can make it stricter, not looser`));
+      await (await get()).put('meta', { key: settingsGroups[group].key, value });
+      return settings.get(group);
+    },
+  };
+
+  return {
+    get,
+    settings,
+    policy,
+    /** Records the first start; later starts keep the original time. */
+    async recordInstall(now: number): Promise<number> {
+      const database = await get();
+      const tx = database.transaction('meta', 'readwrite');
+      const existing = await tx.store.get('installedAt');
+      if (!existing) await tx.store.put({ key: 'installedAt', value: now });
+      await tx.done;
+      return existing?.key === 'installedAt' ? existing.value : now;
+    },
+    guard: {
+      async state(): Promise<GuardState> {
+        const record = await (await get()).get('meta', 'guardState');
+        return { softCapDay: null, bedtimeWarned: null, ...(record?.key === 'guardState' ? record.value : {}) };
+      },
+      async setState(state: GuardState): Promise<void> {
+        await (await get()).put('meta', { key: 'guardState', value: state });
+      },
+    },
+    checkins: {
+      async add(record: CheckInRecord): Promise<void> {
+        await (await get()).add('checkins', record);
+      },
+      async between(from: number, to: number): Promise<CheckInRecord[]> {
+        return (await get()).getAllFromIndex('checkins', 'at', IDBKeyRange.bound(from, to, false, true));
+      },
+    },
+    answers: {
+      async add(record: AnswerRecord): Promise<void> {
+        await (await get()).add('answers', record);
+      },
+      /** The most recent first, up to `limit`. */
+      async latest(limit: number): Promise<AnswerRecord[]> {
+        const records: AnswerRecord[] = [];
+        for (let cursor = await (await get()).transaction('answers').store.index('at').openCursor(null, 'prev'); cursor && records.length < limit; cursor = await cursor.continue()) records.push(cursor.value);
+        return records;
+      },
+    },
+    overrides: {
+      async add(record: OverrideRecord): Promise<void> {
+        await (await get()).add('overrides', record);
+      },
+      async between(from: number, to: number): Promise<OverrideRecord[]> {
+        return (await get()).getAllFromIndex('overrides', 'at', IDBKeyRange.bound(from, to, false, true));
+      },
+    },
+    breaks: {
+      async between(from: number, to: number): Promise<BreakRecord[]> {
+        return (await get()).getAllFromIndex('breaks', 'at', IDBKeyRange.bound(from, to, false, true));
+      },
+      async progress(): Promise<BreakProgress> {
+        const record = await (await get()).get('meta', 'breakState');
+        const value = record?.key === 'breakState' ? record.value : null;
+        // Only progress in the current shape is used; anything else starts afresh.
+        return value && 'postponed' in value ? value : { warned: null, prompted: null, postponed: null };
+      },
+      async setProgress(progress: BreakProgress): Promise<void> {
+        await (await get()).put('meta', { key: 'breakState', value: progress });
+      },
+      async log(record: BreakRecord): Promise<void> {
+        await (await get()).add('breaks', record);
+      },
+    },
+    exposure: {
+      async openSegment(): Promise<OpenSegment | null> {
+        const record = await (await get()).get('meta', 'openSegment');
+        return record?.key === 'openSegment' ? record.value : null;
+      },
+      /** Stores closed segments and the open one in one transaction: nothing is counted twice. */
+      async save(open: OpenSegment | null, closed: readonly Segment[]): Promise<void> {
+        const tx = (await get()).transaction(['meta', 'exposure'], 'readwrite');
+        await Promise.all([
+          tx.objectStore('meta').put({ key: 'openSegment', value: open }),
+          ...closed.map((segment) => tx.objectStore('exposure').add({ ...segment })),
+          tx.done,
+        ]);
+      },
+      /**
+       * What was recorded in [from, to) as of `at`: the closed segments and the running one, up to
+       * `at`, as one list (and the running one on its own).
+       */
+      async recorded(from: number, to: number, at: number): Promise<{ segments: Segment[]; open: OpenSegment | null }> {
+        const [segments, open] = await Promise.all([this.between(from, to), this.openSegment()]);
+        if (open) segments.push({ site: open.site, start: open.start, end: Math.max(open.seen, at), timeZone: open.timeZone });
+        return { segments, open };
+      },
+      /** Segments that overlap [from, to). */
+      async between(from: number, to: number): Promise<Segment[]> {
+        // A segment starting before `from` may still reach into it; the clock closes segments at
+        // every silence and change, so a week's look-back is far more than any one lasts.
+        const range = IDBKeyRange.bound(from - 7 * 86_400_000, to, false, true);
+        const records = await (await get()).getAllFromIndex('exposure', 'start', range);
+        return records.filter((segment) => segment.end > from).map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone }));
+      },
+    },
+    notes: {
+      /** HMAC-SHA-256 of a media address under this installation's own key, as hex. */
+      async hash(address: string): Promise<string> {
+        noteKey ??= loadNoteKey().catch((error: unknown) => {
+          noteKey = undefined;
+          throw error;
+        });
+        const digest = await crypto.subtle.sign('HMAC', await noteKey, new TextEncoder().encode(address));
+        return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+      },
+      async count(): Promise<number> {
+        return (await get()).count('notes');
+      },
+      async get(hashes: readonly string[]): Promise<Array<NoteRecord | undefined>> {
+        const tx = (await get()).transaction('notes', 'readonly');
+        const found = await Promise.all(hashes.map((hash) => tx.store.get(hash)));
+        await tx.done;
+        return found;
+      },
+      async put(record: NoteRecord): Promise<void> {
+        const database = await get();
+        if (!record.note.trim() && !record.reviewed) await database.delete('notes', record.hash);
+        else await database.put('notes', record);
+      },
+    },
+    async addReveal(record: RevealRecord): Promise<void> {
+      await (await get()).add('reveals', record);
+    },
+    async revealsBetween(from: number, to: number): Promise<RevealRecord[]> {
+      return (await get()).getAllFromIndex('reveals', 'endedAt', IDBKeyRange.bound(from, to, false, true));
+    },
+    sites: {
+      /**
+       * Every flagged site. A stored record that fails validation (written by an older or damaged
+       * version) is left out and named in the console; it never reaches the shield.
+       */
+      async list(): Promise<SiteEntry[]> {
+        const records = await (await get()).getAll('sites');
+        return records.flatMap((record) => {
+          const parsed = siteEntrySchema.safeParse(record);
+          if (parsed.success) return [parsed.data];
+          console.warn('Gauze: ignored a stored site:', describeIssues(parsed.error, 'sites[]', record).join('; '));
+          return [];
+        });
+      },
+      async put(entries: readonly SiteEntry[]): Promise<void> {
+        const tx = (await get()).transaction('sites', 'readwrite');
+        await Promise.all([...entries.map((entry) => tx.store.put(entry)), tx.done]);
+      },
+      async delete(hosts: readonly string[]): Promise<void> {
+        const tx = (await get()).transaction('sites', 'readwrite');
+        await Promise.all([...hosts.map((host) => tx.store.delete(host)), tx.done]);
+      },
+    },
+    /** Everything stored, for the person's own export. */
+    async everything() {
+      const database = await get();
+      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks', 'checkins', 'overrides', 'answers'], 'readonly');
+      const [installed, sites, exposure, reveals, notes, breaks, checkins, overrides, answers] = await Promise.all([
+        tx.objectStore('meta').get('installedAt'),
+        tx.objectStore('sites').getAll(),
+        tx.objectStore('exposure').getAll(),
+        tx.objectStore('reveals').getAll(),
+        tx.objectStore('notes').getAll(),
+        tx.objectStore('breaks').getAll(),
+        tx.objectStore('checkins').getAll(),
+        tx.objectStore('overrides').getAll(),
+        tx.objectStore('answers').getAll(),
+      ]);
+      await tx.done;
+      return {
+        installedAt: installed?.key === 'installedAt' ? installed.value : null,
+        sites,
+        exposure: exposure.map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone })),
+        reveals: reveals.map(({ site, kind, endedAt, seconds }) => ({ site, kind, endedAt, seconds })),
+        notes,
+        breaks: breaks.map(({ at, kind, action }) => ({ at, kind, action })),
+        checkins: checkins.map(({ at, rating, note }) => ({ at, rating, note })),
+        overrides: overrides.map(({ at, minutes, reason }) => ({ at, minutes, reason })),
+        answers: answers.map(({ at, questionnaire, title, answers: given, score, band }) => ({ at, questionnaire, title, answers: given, score, band })),
+      };
+    },
+    /** Deletes records older than `before` (a team's retention period), in one transaction. */
+    async prune(before: number): Promise<void> {
+      const database = await get();
+      const tx = database.transaction(['exposure', 'reveals', 'breaks', 'checkins', 'overrides', 'answers'], 'readwrite');
+      const range = IDBKeyRange.upperBound(before, true);
+      const sweep = async (cursor: Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null>) => {
+        for (let at = await cursor; at; at = (await at.continue()) as typeof at) await at.delete();
+      };
+      await Promise.all([
+        sweep(tx.objectStore('exposure').index('start').openCursor(range)),
+        sweep(tx.objectStore('reveals').index('endedAt').openCursor(range)),
+        sweep(tx.objectStore('breaks').index('at').openCursor(range)),
+        sweep(tx.objectStore('checkins').index('at').openCursor(range)),
+        sweep(tx.objectStore('overrides').index('at').openCursor(range)),
+        sweep(tx.objectStore('answers').index('at').openCursor(range)),
+        tx.done,
+      ]);
+    },
+    /** Erases every record in every store, in one transaction: all or nothing. */
+    async eraseAll(): Promise<void> {
+      const database = await get();
+      const names = [...database.objectStoreNames] as GauzeStore[];
+      const tx = database.transaction(names, 'readwrite');
+      await Promise.all([...names.map((name) => tx.objectStore(name).clear()), tx.done]);
+      noteKey = undefined;
+      activeCache = undefined;
+    },
+    async summary(): Promise<StorageSummary> {
+      const database = await get();
+      const names = [...database.objectStoreNames] as GauzeStore[];
+      const tx = database.transaction(names, 'readonly');
+      const [installed, ...counts] = await Promise.all([
+        tx.objectStore('meta').get('installedAt'),
+        ...names.map((name) => tx.objectStore(name).count()),
+      ]);
+      await tx.done;
+      return {
+        schemaVersion: DB_VERSION,
+        installedAt: installed?.key === 'installedAt' ? installed.value : null,
+        stores: names.map((name, i) => ({ name, count: counts[i] ?? 0 })),
+      };
+    },
+  };
+}
+
+export type Storage = ReturnType<typeof createStorage>;
