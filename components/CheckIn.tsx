@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../utils/browser/i18n';
+import { SaveRow } from './SaveRow';
 import { sendMessage } from '../utils/browser/send-message';
 import './check-in.css';
 
@@ -48,12 +49,7 @@ export function CheckIn({ onSaved }: { onSaved?: () => void }) {
         <span>{t('checkInNote')}</span>
         <textarea name="note" maxLength={1000} rows={2} value={note} onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)} />
       </label>
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('checkInSave')}
-        </button>
-      </div>
-      {status && <p role="status">{status}</p>}
+      <SaveRow status={status} label="checkInSave" />
     </form>
   );
 }

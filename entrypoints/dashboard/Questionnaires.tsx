@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { SaveRow } from '../../components/SaveRow';
 import { useAsync } from '../../components/use-async';
 import { t, uiLocale } from '../../utils/browser/i18n';
 import { maximumScore, type Questionnaire } from '../../utils/core/questionnaire/score';
@@ -145,12 +146,7 @@ function QuestionnaireForm({
         <p class="muted" dir="auto">
           {t('questionnaireLicence', questionnaire.licence)}
         </p>
-        <div class="row">
-          <button type="submit" class="primary">
-            {t('questionnaireSave')}
-          </button>
-        </div>
-        {status && <p role="status">{status}</p>}
+        <SaveRow status={status} label="questionnaireSave" />
       </form>
     </details>
   );

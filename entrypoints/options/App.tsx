@@ -10,6 +10,7 @@ import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { LimitsSection } from './LimitsSection';
 import { SitesSection } from './SitesSection';
+import { teamNames } from '../../utils/core/policy/active';
 import { t } from '../../utils/browser/i18n';
 import './options.css';
 
@@ -26,7 +27,7 @@ export function App() {
   const [policyVersion, setPolicyVersion] = useState(0);
   const policy = useAsync(() => sendMessage('policy/status', {}), [policyVersion]);
   const team: TeamFloors | null =
-    policy.status === 'ready' && policy.value.active ? { team: [...new Set(policy.value.active.teams.map((x) => x.name))].join(' & '), floors: policy.value.floors } : null;
+    policy.status === 'ready' && policy.value.active ? { team: teamNames(policy.value.active), floors: policy.value.floors } : null;
   return (
     <TeamContext.Provider value={team}>
     <main class="options stack">

@@ -4,7 +4,7 @@ import type { Bedtime } from '../../utils/core/bedtime/schedule';
 import { t, type MessageKey, uiLocale } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
-import { SaveRow } from './SaveRow';
+import { SaveRow } from '../../components/SaveRow';
 import { TeamLock, useFloor } from './team';
 
 /** Monday first; names in the browser's language (2026-06-01 was a Monday). */

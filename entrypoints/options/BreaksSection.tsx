@@ -3,7 +3,7 @@ import type { BreakRules } from '../../utils/core/breaks/schedule';
 import { t, type MessageKey } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
-import { SaveRow } from './SaveRow';
+import { SaveRow } from '../../components/SaveRow';
 
 const fields: Array<{ key: keyof BreakRules; label: MessageKey; min: number; max: number; step: number }> = [
   { key: 'pauseEveryMinutes', label: 'breaksPauseEvery', min: 5, max: 240, step: 5 },

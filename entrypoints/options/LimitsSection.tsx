@@ -4,7 +4,7 @@ import { formatHour } from '../../utils/core/exposure/format';
 import { t, uiLocale } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
-import { SaveRow } from './SaveRow';
+import { SaveRow } from '../../components/SaveRow';
 import { TeamLock, useFloor } from './team';
 
 /** Daily soft and hard caps, and strict breaks (docs/evidence.md explains the defaults). */

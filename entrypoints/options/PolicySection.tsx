@@ -6,6 +6,7 @@ import { t, type MessageKey } from '../../utils/browser/i18n';
 import { parsePolicy, POLICY_VERSION } from '../../utils/core/policy/schema';
 import type { Reply } from '../../utils/core/messaging';
 import { sendMessage } from '../../utils/browser/send-message';
+import { SaveRow } from '../../components/SaveRow';
 
 type Status = Reply<'policy/status'>;
 const managedStates: Record<NonNullable<Status['managed']>['state'], MessageKey> = {
@@ -211,11 +212,7 @@ function PolicyBuilder() {
             </label>
           ))}
         </fieldset>
-        <div class="row">
-          <button type="submit" class="primary">
-            {t('policyBuildSave')}
-          </button>
-        </div>
+        <SaveRow status={null} label="policyBuildSave" />
         {problems.length > 0 && (
           <ul role="alert" class="errors">
             {problems.map((line) => (

@@ -2,7 +2,7 @@ import { useSettings } from '../../components/use-settings';
 import { t, type MessageKey } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
-import { SaveRow } from './SaveRow';
+import { SaveRow } from '../../components/SaveRow';
 import { TeamLock, useFloor } from './team';
 
 const steps: Array<{ step: 'blur' | 'outline' | 'full'; label: MessageKey }> = [

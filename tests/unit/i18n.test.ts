@@ -41,7 +41,7 @@ describe('i18n catalogue', () => {
 
   it('has no message that nothing uses (keys may also be referenced as MessageKey values)', () => {
     const text = code.map((file) => readFileSync(file, 'utf8')).join('\n');
-    const unused = Object.keys(catalogue).filter((key) => !manifestKeys.includes(key) && !text.includes(`'${key}'`));
+    const unused = Object.keys(catalogue).filter((key) => !manifestKeys.includes(key) && !text.includes(`'${key}'`) && !text.includes(`"${key}"`));
     expect(unused, unused.map((key) => `${key} is not used in ${code.map((f) => relative(root, f)).length} files`).join('\n')).toEqual([]);
   });
 

@@ -4,10 +4,12 @@ import { exportSchema } from './data/export';
 import { limitsSchema } from './limits/limits';
 import { shieldSettingsSchema } from './shield/settings';
 import type { ShieldTexts } from './shield/texts';
-import { bedtimeSchema } from './bedtime/schedule';
+import { bedtimeSchema, type GuardWindow } from './bedtime/schedule';
+import type { DayStats } from './dashboard/aggregate';
+import type { Signal } from './dashboard/signals';
+import type { RevealLock } from './limits/lock';
 import { questionnaireSchema } from './policy/schema';
-
-const guardWindowSchema = z.object({ evening: z.string(), start: z.number(), bedtime: z.number(), end: z.number() });
+import type { MediaKind } from './shield/kinds';
 import { hostSchema, siteEntrySchema } from './sites/site-entry';
 import { parseOrThrow, ValidationError } from './validation';
 
@@ -24,9 +26,18 @@ interface MessageSpec {
   from: readonly SenderKind[];
 }
 
-/** What a protected page needs to know; shield settings grow with the reveal ladder. */
+/*
+ * Schemas of domain shapes, each checked against its type (`satisfies`): a field added to the
+ * type and not here is a compile error, not a field silently stripped at the router.
+ */
+
 /** Reveals locked, why and until when (a strict break, the hard daily cap, the bedtime guard). */
-export const lockSchema = z.object({ reason: z.enum(['break', 'cap', 'bedtime']), until: z.number(), override: z.literal(true).optional() });
+export const lockSchema = z.object({ reason: z.enum(['break', 'cap', 'bedtime']), until: z.number(), override: z.literal(true).optional() }) satisfies z.ZodType<RevealLock>;
+
+const guardWindowSchema = z.object({ evening: z.string(), start: z.number(), bedtime: z.number(), end: z.number() }) satisfies z.ZodType<GuardWindow>;
+
+/** Every kind of media item that can be revealed (audio has no picture to reveal). */
+const revealedKindSchema = z.enum(['image', 'video', 'canvas', 'embed', 'frame', 'background']) satisfies z.ZodType<Exclude<MediaKind, 'audio'>>;
 
 const dayStatsSchema = z.object({
   day: z.string(),
@@ -40,13 +51,13 @@ const dayStatsSchema = z.object({
   checkIn: z.number().nullable(),
   checkIns: z.number().int(),
   overrides: z.number().int(),
-});
+}) satisfies z.ZodType<DayStats>;
 const signalSchema = z.discriminatedUnion('id', [
   z.object({ id: z.literal('week-above-average'), weekSeconds: z.number(), averageSeconds: z.number() }),
   z.object({ id: z.literal('late-nights'), nights: z.number().int() }),
   z.object({ id: z.literal('breaks-postponed'), postponed: z.number().int(), prompted: z.number().int() }),
   z.object({ id: z.literal('no-day-off'), days: z.number().int() }),
-]);
+]) satisfies z.ZodType<Signal>;
 
 const text = z.string().max(1000);
 /** Every word the page shield shows, translated by the background (utils/core/shield/texts.ts). */
@@ -166,7 +177,7 @@ export const messageSpecs = {
   },
   /** A revealed item was covered again: its kind and how long it was visible. No address. */
   'shield/revealed': {
-    payload: z.object({ kind: z.enum(['image', 'video', 'canvas', 'embed', 'frame', 'background']), seconds: z.number().int().min(0).max(86_400) }).strict(),
+    payload: z.object({ kind: revealedKindSchema, seconds: z.number().int().min(0).max(86_400) }).strict(),
     reply: z.object({}),
     from: ['content'],
   },

@@ -38,4 +38,4 @@ export function activePolicy(sources: ReadonlyArray<{ policy: Policy; source: Po
 }
 
 /** "Investigations unit" or "Investigations unit and Verification desk", for lock labels. */
-export const teamNames = (policy: ActivePolicy) => [...new Set(policy.teams.map((team) => team.name))].join(' & ');
+export const teamNames = (policy: Pick<ActivePolicy, 'teams'>) => [...new Set(policy.teams.map((team) => team.name))].join(' & ');
