@@ -1,4 +1,5 @@
 import { browser } from './api';
+import { onTabNavigated, webTabs } from './web-tabs';
 import { formatClock, formatDuration } from '../core/exposure/format';
 import { currentLanguage, languageReady, t, uiLocale } from './i18n';
 import { notify } from './notify';
@@ -30,8 +31,6 @@ export const bedtimePageUrl = (returnTo?: string) =>
   `${browser.runtime.getURL('/bedtime.html')}${returnTo ? `#return=${encodeURIComponent(returnTo)}` : ''}`;
 
 
-const webTabs = async () => (await browser.tabs.query({})).filter((tab) => tab.id !== undefined && /^https?:/.test(tab.url ?? ''));
-
 /** The guard's browser side: tells tabs the lock, alarms at boundaries, notifications, diversions, greyscale. */
 export const browserGuard: GuardBrowser = {
   async broadcastLock(lock) {
@@ -56,17 +55,13 @@ export const browserGuard: GuardBrowser = {
     await notify(WIND_DOWN_NOTIFICATION, t('bedtimeWarnTitle'), t('bedtimeWarnMessage', formatClock(startsAt, uiLocale())));
   },
   async divert(isFlagged) {
-    const tabs = (await webTabs()).filter((tab) => isFlagged(tab.url!));
-    await Promise.all(tabs.map((tab) => browser.tabs.update(tab.id!, { url: bedtimePageUrl(tab.url) }).catch(() => undefined)));
+    const tabs = (await webTabs()).filter((tab) => isFlagged(tab.url));
+    await Promise.all(tabs.map((tab) => browser.tabs.update(tab.id, { url: bedtimePageUrl(tab.url) }).catch(() => undefined)));
   },
   async divertTab(tabId, url) {
     await browser.tabs.update(tabId, { url: bedtimePageUrl(url) });
   },
-  onNavigated(listener) {
-    browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.url) listener(tabId, change.url);
-    });
-  },
+  onNavigated: onTabNavigated,
   async setGreyscale(on) {
     const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [GREYSCALE_ID] })).length > 0;
     if (on && !registered)
@@ -75,7 +70,7 @@ export const browserGuard: GuardBrowser = {
     // Pages already open change at once.
     await Promise.all(
       (await webTabs()).map((tab) => {
-        const target = { tabId: tab.id! };
+        const target = { tabId: tab.id };
         return (on ? browser.scripting.insertCSS({ target, files: [GREYSCALE_CSS] }) : browser.scripting.removeCSS({ target, files: [GREYSCALE_CSS] })).catch(() => undefined);
       }),
     );

@@ -1,4 +1,5 @@
 import { browser, type Browser } from './api';
+import { webTabs } from './web-tabs';
 import { entriesFromPatterns, findEntryFor, matchPatternsFor, type SiteEntry } from '../core/sites/site-entry';
 import type { ShieldCommand } from '../core/shield/commands';
 
@@ -60,9 +61,7 @@ const cssOrigin = () => 'USER' as const;
 
 /** Open tabs on the given sites, each with the flagged entry that now covers it (if any). */
 async function openTabsOn(sites: readonly SiteEntry[]) {
-  const patterns = [...new Set(sites.flatMap(matchPatternsFor))];
-  if (patterns.length === 0) return [];
-  return (await browser.tabs.query({ url: patterns })).filter((tab) => tab.id !== undefined && tab.url);
+  return webTabs([...new Set(sites.flatMap(matchPatternsFor))]);
 }
 
 /** Covers media in tabs that are already open on newly flagged sites: at once, not on reload. */
@@ -70,7 +69,7 @@ export async function protectOpenTabs(added: readonly SiteEntry[]): Promise<void
   const tabs = await openTabsOn(added);
   await Promise.all(
     tabs.map(async (tab) => {
-      const target = { tabId: tab.id!, allFrames: true };
+      const target = { tabId: tab.id, allFrames: true };
       try {
         await browser.scripting.insertCSS({ target, files: [SHIELD_CSS], origin: cssOrigin() });
         // The page-world script patches the page once per document: not where Gauze already runs.
@@ -79,7 +78,7 @@ export async function protectOpenTabs(added: readonly SiteEntry[]): Promise<void
         // Shadow roots attached before now are out of reach of the page-world hook; the shield
         // script finds open ones itself. New ones from here on are covered as they are attached.
         const fresh = started.filter((frame) => frame.result !== true).map((frame) => frame.frameId);
-        if (fresh.length) await browser.scripting.executeScript({ target: { tabId: tab.id!, frameIds: fresh }, files: [`/${SHADOW_JS}` as const], world: 'MAIN' });
+        if (fresh.length) await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: fresh }, files: [`/${SHADOW_JS}` as const], world: 'MAIN' });
       } catch (error) {
         // A tab showing an error page or a page the browser protects cannot be scripted.
         console.warn('Gauze: could not protect an open tab', error);
@@ -93,15 +92,15 @@ export async function releaseOpenTabs(removed: readonly SiteEntry[], remaining: 
   const tabs = await openTabsOn(removed);
   await Promise.all(
     tabs
-      .filter((tab) => !findEntryFor(remaining, new URL(tab.url!).hostname))
+      .filter((tab) => !findEntryFor(remaining, new URL(tab.url).hostname))
       .map(async (tab) => {
         try {
-          await browser.tabs.sendMessage(tab.id!, { type: 'shield/stop' });
+          await browser.tabs.sendMessage(tab.id, { type: 'shield/stop' });
         } catch {
           // No shield script in that tab (never injected, or an old version's): the stylesheet is
           // all there is to remove.
         }
-        await browser.scripting.removeCSS({ target: { tabId: tab.id!, allFrames: true }, files: [SHIELD_CSS], origin: cssOrigin() }).catch(() => undefined);
+        await browser.scripting.removeCSS({ target: { tabId: tab.id, allFrames: true }, files: [SHIELD_CSS], origin: cssOrigin() }).catch(() => undefined);
       }),
   );
 }
@@ -118,7 +117,6 @@ export async function sendToTab(tabId: number, command: ShieldCommand): Promise<
 
 /** Sends a command to every tab; returns how many had a shield script listening. */
 export async function broadcast(command: ShieldCommand): Promise<number> {
-  const tabs = await browser.tabs.query({});
-  const reached = await Promise.all(tabs.map((tab) => (tab.id === undefined ? false : sendToTab(tab.id, command))));
+  const reached = await Promise.all((await webTabs()).map((tab) => sendToTab(tab.id, command)));
   return reached.filter(Boolean).length;
 }

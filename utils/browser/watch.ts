@@ -1,4 +1,5 @@
 import { browser } from './api';
+import { onTabNavigated } from './web-tabs';
 import type { IdleState } from '../core/exposure/clock';
 import type { BrowserWatch } from './ports';
 
@@ -37,9 +38,7 @@ export const browserWatch: BrowserWatch = {
       events.activated(windowId, tabId);
       refocus();
     });
-    browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.url) events.updated(tabId, change.url);
-    });
+    onTabNavigated(events.updated);
     browser.tabs.onRemoved.addListener((tabId) => events.removed(tabId));
     browser.idle.setDetectionInterval(IDLE_AFTER_SECONDS);
     browser.idle.onStateChanged.addListener((state) => events.idle(state as IdleState));
