@@ -12,7 +12,7 @@ export const browserManaged: PolicyBrowser = {
   },
   onManagedChanged(listener) {
     browser.storage.onChanged.addListener((_changes, area) => {
-      if (area === 'managed') listener();
+      if (area === 'managed') void listener();
     });
   },
 };

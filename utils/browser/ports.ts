@@ -65,7 +65,8 @@ export interface PolicyBrowser {
   /** The value of the managed key `policy` (undefined when none is set); rejects when the store cannot be read. */
   readManaged(): Promise<unknown>;
   /** Called when the administrator's policy changes. Registered synchronously at worker start. */
-  onManagedChanged(listener: () => void): void;
+  /** The listener's promise settles when the new policy is in force (tests wait on it). */
+  onManagedChanged(listener: () => Promise<unknown>): void;
 }
 
 /** The browser side of tab sound; injected so the service is testable in Node. */

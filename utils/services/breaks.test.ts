@@ -1,25 +1,16 @@
-import 'fake-indexeddb/auto';
-import { serviceBase } from './testing';
-import { deleteDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME } from '../storage/schema';
-import { createStorage } from '../storage/storage';
+import { serviceBase, storagePerTest } from './testing';
+import { describe, expect, it } from 'vitest';
 import { createBreaksService } from './breaks';
 import { startServices } from './index';
 import type { ServiceEvents } from './types';
 
-const opened: Array<ReturnType<typeof createStorage>> = [];
-afterEach(async () => {
-  for (const storage of opened.splice(0)) (await storage.get()).close();
-  await deleteDB(DB_NAME);
-});
+const newStorage = storagePerTest();
 
 const MIN = 60_000;
 const page = { hasTab: false } as const;
 
 async function setup() {
-  const storage = createStorage();
-  opened.push(storage);
+  const storage = newStorage();
   const clock = { now: 0 };
   const said: string[] = [];
   let events: ServiceEvents | undefined;

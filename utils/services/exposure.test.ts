@@ -1,19 +1,11 @@
-import 'fake-indexeddb/auto';
-import { serviceBase } from './testing';
-import { deleteDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME } from '../storage/schema';
-import { createStorage } from '../storage/storage';
+import { serviceBase, storagePerTest } from './testing';
+import { describe, expect, it } from 'vitest';
 import type { IdleState } from '../core/exposure/clock';
 import { createExposureService } from './exposure';
 import type { BrowserWatch } from '../browser/ports';
 import { startServices } from './index';
 
-const opened: Array<ReturnType<typeof createStorage>> = [];
-afterEach(async () => {
-  for (const storage of opened.splice(0)) (await storage.get()).close();
-  await deleteDB(DB_NAME);
-});
+const newStorage = storagePerTest();
 
 type Events = Parameters<BrowserWatch['listen']>[0];
 
@@ -38,8 +30,7 @@ function fakeBrowser() {
   return { state, watch, heartbeats, get events() { return events!; } };
 }
 
-async function start(watch: BrowserWatch, clock: { now: number }, storage = createStorage()) {
-  opened.push(storage);
+async function start(watch: BrowserWatch, clock: { now: number }, storage = newStorage()) {
   await storage.sites.put([{ host: 'x.com', subdomains: true, source: 'user', addedAt: 0 }]);
   const handlers = startServices([createExposureService(watch)], serviceBase({ storage, now: () => clock.now }));
   const today = async () => (await handlers['exposure/today']!({}, 'page', { hasTab: false })) as { seconds: number; running: boolean };

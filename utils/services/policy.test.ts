@@ -1,9 +1,5 @@
-import 'fake-indexeddb/auto';
-import { serviceBase } from './testing';
-import { deleteDB } from 'idb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DB_NAME } from '../storage/schema';
-import { createStorage } from '../storage/storage';
+import { serviceBase, storagePerTest } from './testing';
+import { describe, expect, it, vi } from 'vitest';
 import { createSerial } from '../core/serial';
 import { createPolicyService } from './policy';
 import { createFlaggedSitesService } from './flagged-sites';
@@ -12,19 +8,14 @@ import { createDataService } from './data';
 import { createDashboardService } from './dashboard';
 import type { ServiceEvents } from './types';
 
-const opened: Array<ReturnType<typeof createStorage>> = [];
-afterEach(async () => {
-  for (const storage of opened.splice(0)) (await storage.get()).close();
-  await deleteDB(DB_NAME);
-});
+const newStorage = storagePerTest();
 
 const page = { hasTab: false } as const;
 const policy = (name: string, extra: object = {}) => ({ format: 'gauze-policy', version: 2, team: { name }, sites: [{ host: 'x.com' }], breaks: { pauseEveryMinutes: 30 }, ...extra });
 
 function setup(managedValue: () => Promise<unknown>) {
-  const storage = createStorage();
-  opened.push(storage);
-  let changed: (() => void) | undefined;
+  const storage = newStorage();
+  let changed: (() => Promise<unknown>) | undefined;
   const registered: string[][] = [];
   const shield = { register: async (entries: readonly { host: string }[]) => {
       registered.push(entries.map((e) => e.host));
@@ -61,8 +52,8 @@ describe('policy service', () => {
       [async () => Promise.reject(new Error('managed storage unavailable')), 'unavailable'],
     ] as const) {
       value = next;
-      change();
-      await vi.waitFor(async () => expect((await status()).managed?.state).toBe(state), { timeout: 2000 });
+      await change();
+      expect((await status()).managed?.state).toBe(state);
       // Nothing loosens: the floors and the team's site stay.
       expect((await storage.settings.get('breaks')).pauseEveryMinutes).toBe(30);
       expect((await storage.sites.list()).map((s) => s.host)).toEqual(['x.com']);
@@ -70,8 +61,8 @@ describe('policy service', () => {
     }
     const invalid = await (async () => {
       value = async () => ({ ...policy('Desk'), breaks: { pauseEveryMinutes: 'ten' } });
-      change();
-      await vi.waitFor(async () => expect((await status()).managed?.state).toBe('invalid'));
+      await change();
+      expect((await status()).managed?.state).toBe('invalid');
       return (await status()).managed!.errors;
     })();
     expect(invalid).toEqual([expect.stringMatching(/^policy\.breaks\.pauseEveryMinutes: expected number/)]);
@@ -95,8 +86,7 @@ describe('policy service', () => {
 
   it('a stored policy this version cannot read is reported, not applied, and its sites stay flagged until it is removed', async () => {
     // As left by an earlier run: the team's site, and a policy file that no longer validates.
-    const earlier = createStorage();
-    opened.push(earlier);
+    const earlier = newStorage();
     await earlier.sites.put([{ host: 'x.com', subdomains: true, source: 'team', addedAt: 1 }]);
     await (await earlier.get()).put('meta', { key: 'policyFile', value: { policy: { ...policy('Desk'), breaks: { pauseEveryMinutes: 'thirty' } }, at: 5 } });
     (await earlier.get()).close();
@@ -158,8 +148,7 @@ describe('policy service', () => {
     const { status, told, change } = setup(async () => policy('Desk'));
     await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'));
     await vi.waitFor(() => expect(told.settingsChanged).toBe(1));
-    change(); // the same policy again (as at every worker start)
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await change(); // the same policy again (as at every worker start)
     expect(told.settingsChanged).toBe(1);
   });
 

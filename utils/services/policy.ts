@@ -97,7 +97,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
           await apply(before);
         }).catch((error: unknown) => console.error('Gauze: policy', error));
 
-      managed.onManagedChanged(() => void refresh());
+      managed.onManagedChanged(refresh);
       events.on('erased', () => void refresh());
       void refresh();
 

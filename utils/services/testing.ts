@@ -1,6 +1,10 @@
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { deleteDB } from 'idb';
+import { afterEach } from 'vitest';
 import { join } from 'node:path';
-import type { Storage } from '../storage/storage';
+import { DB_NAME } from '../storage/schema';
+import { createStorage, type Storage } from '../storage/storage';
 import { createTranslator, type Catalogue } from '../core/i18n/format';
 import type { MessageKey } from '../core/i18n/keys';
 import { english } from '../core/i18n/languages';
@@ -61,4 +65,21 @@ export const englishI18n: ServiceI18n = {
 /** What startServices needs, for a test: its storage and clock, English. */
 export function serviceBase(base: { storage: Storage; now: () => number; version?: string }) {
   return { version: '1', i18n: englishI18n, ...base };
+}
+
+/**
+ * Call once at the top of a test file: returns a function that opens storage for a test (in
+ * fake IndexedDB); every database a test opened is closed and deleted after it.
+ */
+export function storagePerTest(): () => Storage {
+  const opened: Storage[] = [];
+  afterEach(async () => {
+    for (const storage of opened.splice(0)) (await storage.get()).close();
+    await deleteDB(DB_NAME);
+  });
+  return () => {
+    const storage = createStorage();
+    opened.push(storage);
+    return storage;
+  };
 }
