@@ -7,7 +7,7 @@ import { sendMessage } from '../../utils/browser/send-message';
 import './bedtime.css';
 
 /** Seconds the person waits, with their reason written, before an override can be confirmed. */
-export const OVERRIDE_COUNTDOWN_SECONDS = 10;
+const OVERRIDE_COUNTDOWN_SECONDS = 10;
 
 /** Where the tab was going, if it was sent here from a flagged site (http and https only). */
 function returnAddress(): string | null {

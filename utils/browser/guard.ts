@@ -27,7 +27,7 @@ const GREYSCALE_ID = 'gauze-greyscale';
 const GREYSCALE_CSS = 'shield/greyscale.css';
 
 /** The bedtime page, with the address a tab was going to (kept only in that tab's own history). */
-export const bedtimePageUrl = (returnTo?: string) =>
+const bedtimePageUrl = (returnTo?: string) =>
   `${browser.runtime.getURL('/bedtime.html')}${returnTo ? `#return=${encodeURIComponent(returnTo)}` : ''}`;
 
 

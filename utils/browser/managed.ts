@@ -2,7 +2,7 @@ import { browser } from './api';
 import type { PolicyBrowser } from './ports';
 
 /** The key in managed storage that holds the policy object (the same format as a policy file). */
-export const MANAGED_KEY = 'policy';
+const MANAGED_KEY = 'policy';
 
 /** Enterprise policy through storage.managed (Chrome and Edge: managed_schema.json; Firefox: policies.json "3rdparty"). */
 export const browserManaged: PolicyBrowser = {

@@ -4,11 +4,11 @@ import { entriesFromPatterns, findEntryFor, matchPatternsFor, type SiteEntry } f
 import type { ShieldCommand } from '../core/shield/commands';
 
 /** Files of the page-side shield, as built (see entrypoints/shield.content and public/shield). */
-export const SHIELD_SCRIPT_ID = 'gauze-shield';
-export const SHADOW_SCRIPT_ID = 'gauze-shadow-cover';
-export const SHIELD_CSS = 'shield/cover.css';
-export const SHIELD_JS = 'content-scripts/shield.js' as const;
-export const SHADOW_JS = 'content-scripts/shadow-cover.js' as const;
+const SHIELD_SCRIPT_ID = 'gauze-shield';
+const SHADOW_SCRIPT_ID = 'gauze-shadow-cover';
+const SHIELD_CSS = 'shield/cover.css';
+const SHIELD_JS = 'content-scripts/shield.js' as const;
+const SHADOW_JS = 'content-scripts/shadow-cover.js' as const;
 const IDS = [SHIELD_SCRIPT_ID, SHADOW_SCRIPT_ID];
 
 type Registration = Browser.scripting.RegisteredContentScript & { cssOrigin?: 'user' | 'author' };
@@ -19,7 +19,7 @@ type Registration = Browser.scripting.RegisteredContentScript & { cssOrigin?: 'u
  * page-world script that carries the cover into shadow roots. Firefox can inject the stylesheet as
  * a user sheet, whose !important rules no page rule beats and which reaches into shadow roots.
  */
-export function shieldRegistrations(entries: readonly SiteEntry[], isFirefox: boolean): Registration[] {
+function shieldRegistrations(entries: readonly SiteEntry[], isFirefox: boolean): Registration[] {
   const matches = [...new Set(entries.flatMap(matchPatternsFor))].sort();
   if (matches.length === 0) return [];
   const common = {

@@ -5,7 +5,7 @@ import type { BrowserWatch } from './ports';
 
 const HEARTBEAT_ALARM = 'gauze-exposure-heartbeat';
 /** Seconds without input before the person counts as away (the browser's minimum is 15). */
-export const IDLE_AFTER_SECONDS = 60;
+const IDLE_AFTER_SECONDS = 60;
 
 /** The browser side of the exposure clock: windows, tabs, idle state and a heartbeat alarm. */
 export const browserWatch: BrowserWatch = {

@@ -32,7 +32,7 @@ interface MessageSpec {
  */
 
 /** Reveals locked, why and until when (a strict break, the hard daily cap, the bedtime guard). */
-export const lockSchema = z.object({ reason: z.enum(['break', 'cap', 'bedtime']), until: z.number(), override: z.literal(true).optional() }) satisfies z.ZodType<RevealLock>;
+const lockSchema = z.object({ reason: z.enum(['break', 'cap', 'bedtime']), until: z.number(), override: z.literal(true).optional() }) satisfies z.ZodType<RevealLock>;
 
 const guardWindowSchema = z.object({ evening: z.string(), start: z.number(), bedtime: z.number(), end: z.number() }) satisfies z.ZodType<GuardWindow>;
 
@@ -85,7 +85,7 @@ const shieldTextsSchema = z.object({
 }) satisfies z.ZodType<ShieldTexts>;
 
 /** A lock as a protected page is told it: with what its card says, translated, the time written. */
-export const pageLockSchema = lockSchema.extend({ text: text.nullable() });
+const pageLockSchema = lockSchema.extend({ text: text.nullable() });
 
 const shieldHelloReply = z.object({
   flagged: z.boolean(),

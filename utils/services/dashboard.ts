@@ -5,16 +5,16 @@ import { scoreAnswers } from '../core/questionnaire/score';
 import { ValidationError } from '../core/validation';
 import type { BackgroundService } from './types';
 
-/** Signals look at five weeks, whatever range the page draws. */
 /** How many past questionnaire results the dashboard lists. */
 const RESULTS_SHOWN = 20;
-
+/** Signals look at five weeks, whatever range the page draws. */
 const SIGNAL_DAYS = 35;
 
 /**
  * The dashboard's figures: per exposure day over a range, revealed items by kind, early-warning
- * signals; the person's private check-ins; and answers to the organisation's own questionnaires. Aggregated here, next to the data, so the page
- * receives a few hundred rows rather than a year of records.
+ * signals; the person's private check-ins; and answers to the organisation's own questionnaires.
+ * Aggregated here, next to the data, so the page receives a few hundred rows rather than a year
+ * of records.
  */
 export function createDashboardService(): BackgroundService {
   return {

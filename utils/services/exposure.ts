@@ -7,7 +7,7 @@ import type { BackgroundService } from './types';
 import type { BrowserWatch } from '../browser/ports';
 
 /** Heartbeat while exposure runs: the most a killed worker can lose (Chrome's shortest alarm). */
-export const HEARTBEAT_MS = 30_000;
+const HEARTBEAT_MS = 30_000;
 const rules = { maxGapMs: HEARTBEAT_MS * 2 + 15_000 };
 
 

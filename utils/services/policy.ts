@@ -8,7 +8,7 @@ import type { PolicyBrowser } from '../browser/ports';
 
 
 /** How long the managed store may take before its answer counts as missing (the last valid policy stays). */
-export const MANAGED_TIMEOUT_MS = 5000;
+const MANAGED_TIMEOUT_MS = 5000;
 const DAY = 86_400_000;
 
 /**

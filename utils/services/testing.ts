@@ -55,7 +55,7 @@ export function fakeAdapters(overrides: Partial<BrowserAdapters> = {}): BrowserA
 const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Catalogue;
 
 /** The English catalogue, as the background has it when the person reads English. */
-export const englishI18n: ServiceI18n = {
+const englishI18n: ServiceI18n = {
   ready: async () => english,
   t: createTranslator<MessageKey>(catalogue, catalogue, 'en'),
   language: () => english,

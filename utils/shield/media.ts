@@ -8,7 +8,6 @@ export type { MediaKind };
 
 /** Elements that are media by their tag (background pictures are found by computed style). */
 export const MEDIA_SELECTOR = 'img, video, audio, canvas, input[type="image" i], embed, object, iframe, frame, svg';
-export const SOUND_SELECTOR = 'video, audio';
 
 export function mediaKind(element: Element): MediaKind | null {
   switch (element.localName) {

@@ -2,7 +2,6 @@ import type { IDBPDatabase } from 'idb';
 import type { z } from 'zod';
 import type { OpenSegment, Segment } from '../core/exposure/clock';
 import { siteEntrySchema, type SiteEntry } from '../core/sites/site-entry';
-import { describeIssues } from '../core/validation';
 import { breakRulesSchema, defaultBreakRules } from '../core/breaks/schedule';
 import { limitsSchema, defaultLimits } from '../core/limits/limits';
 import { bedtimeSchema, defaultBedtime } from '../core/bedtime/schedule';
@@ -10,7 +9,7 @@ import { shieldDefaults, shieldSettingsSchema } from '../core/shield/settings';
 import { activePolicy, teamNames, type ActivePolicy } from '../core/policy/active';
 import { parsePolicy, type Policy } from '../core/policy/schema';
 import { effective, looserFields, type Group, type Groups } from '../core/policy/strictness';
-import { ValidationError } from '../core/validation';
+import { describeIssues, ValidationError } from '../core/validation';
 import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
 
 /** Where each group of settings is kept, how it is checked, and its defaults. */
@@ -35,16 +34,16 @@ export interface StorageSummary {
  */
 export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase<GauzeDB>> = (events) => openGauzeDB(DB_VERSION, events)) {
   let db: Promise<IDBPDatabase<GauzeDB>> | undefined;
-  /**
-   * The connection, opened on first use and again whenever it is lost: another context upgrading
-   * or deleting the database is let through (this connection closes), and the next call opens a
-   * new one instead of waiting forever or failing for good.
-   */
+  /** Another context upgrades or deletes the database: let it through by closing this connection. */
   const lost = () => {
     const closing = db;
     db = undefined;
     void closing?.then((connection) => connection.close(), () => undefined);
   };
+  /**
+   * The connection, opened on first use and again whenever it is lost, so the next call opens a
+   * new one instead of waiting forever or failing for good.
+   */
   const get = () => (db ??= open({ blocking: lost, terminated: lost }).catch((error: unknown) => {
     db = undefined; // let the next call try again rather than caching a failure
     throw error;

@@ -56,7 +56,7 @@ const at = (date: Temporal.PlainDate, time: string, timeZone: string) =>
   date.toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds;
 
 /** The guard window of the evening of `date` in `timeZone`, or null when that night is off. */
-export function windowOf(date: Temporal.PlainDate, schedule: Bedtime, timeZone: string): GuardWindow | null {
+function windowOf(date: Temporal.PlainDate, schedule: Bedtime, timeZone: string): GuardWindow | null {
   const night = schedule.nights[date.dayOfWeek - 1];
   if (!schedule.enabled || !night?.on) return null;
   const bedDate = night.bedtime < '12:00' ? date.add({ days: 1 }) : date;

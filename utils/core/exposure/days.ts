@@ -69,7 +69,7 @@ export function currentTimeZone(): string {
   return chosenZone ?? browserTimeZone();
 }
 
-export function isTimeZone(zone: string): boolean {
+function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

@@ -85,4 +85,3 @@ export function createTabSound(tabs: TabMute, store: TabSoundStore) {
   };
 }
 
-export type TabSound = ReturnType<typeof createTabSound>;

@@ -53,7 +53,7 @@ export function parseSiteInput(input: string): ParsedSite {
   return { ok: true, host: text, subdomains };
 }
 
-export function isIpAddress(host: string): boolean {
+function isIpAddress(host: string): boolean {
   return host.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
 }
 

@@ -7,7 +7,7 @@ import { describeIssues } from '../validation';
  * A weekly summary a person may give, of their own accord, to a supervisor or psychologist:
  * totals only. No sites, no addresses, no notes, no times of day; check-ins only if they choose.
  */
-export const weeklySummarySchema = z
+const weeklySummarySchema = z
   .object({
     format: z.literal('gauze-weekly-summary'),
     version: z.literal(1),

@@ -4,7 +4,7 @@ const SLICE_MS = 5;
 type Schedule = (work: () => void) => () => void;
 
 /** In the page's idle time (at the latest after a second). */
-export const inIdleTime: Schedule = (work) => {
+const inIdleTime: Schedule = (work) => {
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(work, { timeout: 1000 });
     return () => cancelIdleCallback(id);

@@ -146,7 +146,7 @@ function topItemAt(context: PartContext, scope: Document | ShadowRoot, x: number
 }
 
 /** The focused element, inside shadow roots too. */
-export function deepActiveElement(context: PartContext): Element | null {
+function deepActiveElement(context: PartContext): Element | null {
   let active: Element | null = context.doc.activeElement;
   for (let depth = 0; active && depth < 8; depth++) {
     const root = active.shadowRoot ?? context.env.shadowRootOf(active);
