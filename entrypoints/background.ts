@@ -1,7 +1,7 @@
 import { browser } from '../utils/browser/api';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/storage/storage';
-import { currentLanguage, languageReady, loadLanguage, onLanguageChoiceChanged, t } from '../utils/browser/i18n';
+import { currentLanguage, forgetLanguageChoices, languageReady, loadLanguage, onLanguageChoiceChanged, t } from '../utils/browser/i18n';
 import { BREAK_NOTIFICATION, browserPrompter } from '../utils/browser/prompter';
 import { browserWatch } from '../utils/browser/watch';
 import { browserGuard, guardNotificationPage } from '../utils/browser/guard';
@@ -35,7 +35,7 @@ export default defineBackground(() => {
     storage,
     now: Date.now,
     version: browser.runtime.getManifest().version,
-    i18n: { ready: languageReady, t, language: currentLanguage, onChanged: onLanguageChoiceChanged },
+    i18n: { ready: languageReady, t, language: currentLanguage, onChanged: onLanguageChoiceChanged, forget: forgetLanguageChoices },
   });
   const route = createMessageRouter({
     extensionId: browser.runtime.id,

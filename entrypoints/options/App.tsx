@@ -25,7 +25,9 @@ export function App() {
   const [erasures, setErasures] = useState(0);
   /** Bumped when the team policy changes: settings are read again with its floors. */
   const [policyVersion, setPolicyVersion] = useState(0);
-  const policy = useAsync(() => sendMessage('policy/status', {}), [policyVersion]);
+  const policy = useAsync(() => sendMessage('policy/status', {}), [policyVersion, erasures]);
+  /** Each section reads its values again after an erase or a policy change. */
+  const reads = `${erasures}-${policyVersion}`;
   const team: TeamFloors | null =
     policy.status === 'ready' && policy.value.active ? { team: teamNames(policy.value.active), floors: policy.value.floors } : null;
   return (
@@ -38,21 +40,21 @@ export function App() {
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
-      {welcome && <LanguageSection />}
-      <SitesSection key={`${erasures}-${policyVersion}`} welcome={welcome} unflag={unflag ? decodeURIComponent(unflag) : null} onChange={() => setChanges((n) => n + 1)} />
+      {welcome && <LanguageSection key={`language-${reads}`} />}
+      <SitesSection key={`sites-${reads}`} welcome={welcome} unflag={unflag ? decodeURIComponent(unflag) : null} onChange={() => setChanges((n) => n + 1)} />
       {/* First run: the bedtime guard is the second step. */}
-      {welcome && <BedtimeSection welcome />}
+      {welcome && <BedtimeSection key={`bedtime-${reads}`} welcome />}
       {!welcome && (
         <section class="card" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('optionsAboutHeading')}</h2>
           <p>{t('optionsAboutBody')}</p>
         </section>
       )}
-      {!welcome && <LanguageSection />}
-      <BreaksSection key={`breaks-${policyVersion}`} />
-      <LimitsSection key={`limits-${policyVersion}`} />
-      {!welcome && <BedtimeSection key={`bedtime-${policyVersion}`} welcome={false} />}
-      <ShieldSection key={`shield-${policyVersion}`} />
+      {!welcome && <LanguageSection key={`language-${reads}`} />}
+      <BreaksSection key={`breaks-${reads}`} />
+      <LimitsSection key={`limits-${reads}`} />
+      {!welcome && <BedtimeSection key={`bedtime-${reads}`} welcome={false} />}
+      <ShieldSection key={`shield-${reads}`} />
       <PolicySection status={policy} onChanged={() => {
         setPolicyVersion((n) => n + 1);
         setChanges((n) => n + 1);

@@ -5,7 +5,7 @@ import type { BackgroundService } from './types';
 export function createDataService(shield: ShieldAdapter): BackgroundService {
   return {
     id: 'data',
-    start({ storage, now, handle, events }) {
+    start({ storage, now, handle, events, i18n }) {
       handle('data/export', async () => ({
         format: 'gauze-export' as const,
         version: 3 as const,
@@ -15,12 +15,14 @@ export function createDataService(shield: ShieldAdapter): BackgroundService {
 
       handle('data/erase', async () => {
         await storage.eraseAll();
+        // The language and time zone chosen (a time zone says where a person is) go too.
+        await i18n.forget();
         // With no flagged sites left, nothing of Gauze runs on any page from now on.
         await shield.register([]);
         // Locks, the bedtime guard and its greyscale were settings too: the guard looks again.
-        events.emit('lock-changed');
-        // The organisation's policy is not the person's data: it is read and applied again.
-        events.emit('erased');
+        // The organisation's policy is not the person's data: it is read and applied again before
+        // the answer, so the page that asked reads it in force.
+        await Promise.all([events.emit('lock-changed'), events.emit('erased')]);
         return { erased: true as const };
       });
     },

@@ -98,7 +98,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
         }).catch((error: unknown) => console.error('Gauze: policy', error));
 
       managed.onManagedChanged(refresh);
-      events.on('erased', () => void refresh());
+      events.on('erased', refresh);
       void refresh();
 
       handle('policy/status', async () => {

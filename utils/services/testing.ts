@@ -55,11 +55,12 @@ export function fakeAdapters(overrides: Partial<BrowserAdapters> = {}): BrowserA
 const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Catalogue;
 
 /** The English catalogue, as the background has it when the person reads English. */
-const englishI18n: ServiceI18n = {
+export const englishI18n: ServiceI18n = {
   ready: async () => english,
   t: createTranslator<MessageKey>(catalogue, catalogue, 'en'),
   language: () => english,
   onChanged: () => {},
+  forget: async () => {},
 };
 
 /** What startServices needs, for a test: its storage and clock, English. */
