@@ -2,6 +2,7 @@ import { adviseBreak, breakRulesSchema, currentStretch, type BreakKind } from '.
 import { createSerial } from '../core/serial';
 import type { BackgroundService } from './types';
 import type { BreakPrompter } from '../browser/ports';
+import { reportFailure } from './report';
 
 
 const LOOK_BACK_MS = 12 * 3_600_000;
@@ -51,7 +52,7 @@ export function createBreaksService(prompter: BreakPrompter): BackgroundService 
             if (strictUntil) await events.emit('lock-changed');
             await prompter.prompt(advice.break, advice.minutes, advice.canPostpone);
           }
-        }).catch((error: unknown) => console.error('Gauze: break scheduler', error));
+        }).catch(reportFailure('break scheduler'));
 
       events.on('exposure-ticked', evaluate);
 

@@ -5,6 +5,7 @@ import { createSerial } from '../core/serial';
 import { findEntryFor, webHostOf, type SiteEntry } from '../core/sites/site-entry';
 import type { BackgroundService } from './types';
 import type { BrowserWatch } from '../browser/ports';
+import { reportFailure } from './report';
 
 /** Heartbeat while exposure runs: the most a killed worker can lose (Chrome's shortest alarm). */
 const HEARTBEAT_MS = 30_000;
@@ -56,7 +57,7 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
           await storage.exposure.save(result.open, result.closed);
           await watch.heartbeat(result.open !== null);
           events.emit('exposure-ticked');
-        }).catch((error: unknown) => console.error('Gauze: exposure clock', error));
+        }).catch(reportFailure('exposure clock'));
       };
 
       // Listeners first and synchronously: an event that wakes the worker must not be missed.
@@ -92,7 +93,7 @@ export function createExposureService(watch: BrowserWatch): BackgroundService {
         } finally {
           ready = true; // counted from events alone if the browser could not be read
         }
-      }).catch((error: unknown) => console.error('Gauze: exposure clock could not read the browser', error));
+      }).catch(reportFailure('exposure clock could not read the browser'));
       void started.then(update);
 
       handle('exposure/media', ({ playing }, _from, sender) => {

@@ -8,6 +8,7 @@ import type { SenderInfo } from '../core/messaging';
 import { createSerial, type Serial } from '../core/serial';
 import type { BackgroundService } from './types';
 import type { ShieldAdapter } from '../browser/ports';
+import { reportFailure } from './report';
 
 
 export class FlagError extends Error {
@@ -117,9 +118,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
       };
 
       // At every start the registration is made to match the list.
-      void serial(async () => shield.register(await sitesNow())).catch((error: unknown) =>
-        console.error('Gauze: could not register the shield for flagged sites', error),
-      );
+      void serial(async () => shield.register(await sitesNow())).catch(reportFailure('could not register the shield for flagged sites'));
     },
   };
 }

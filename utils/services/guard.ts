@@ -6,6 +6,7 @@ import { createSerial } from '../core/serial';
 import { findEntryFor, webHostOf, type SiteEntry } from '../core/sites/site-entry';
 import type { BackgroundService } from './types';
 import type { GuardBrowser } from '../browser/ports';
+import { reportFailure } from './report';
 
 
 /**
@@ -39,7 +40,7 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
           await work();
           return true;
         } catch (error) {
-          console.error(`Gauze: guard could not ${what}`, error);
+          reportFailure(`guard could not ${what}`)(error);
           return false;
         }
       };
@@ -79,7 +80,7 @@ export function createGuardService(browser: GuardBrowser): BackgroundService {
             await storage.guard.setState({ ...(await storage.guard.state()), softCapDay: today.day });
             await attempt('tell of the daily limit', () => browser.notifySoftCap(limits.softCapMinutes));
           }
-        }).catch((error: unknown) => console.error('Gauze: guard', error));
+        }).catch(reportFailure('guard'));
 
       events.on('exposure-ticked', evaluate);
       events.on('lock-changed', evaluate);

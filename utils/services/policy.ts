@@ -5,6 +5,7 @@ import type { SiteEntry } from '../core/sites/site-entry';
 import type { ShieldAdapter } from '../browser/ports';
 import type { BackgroundService } from './types';
 import type { PolicyBrowser } from '../browser/ports';
+import { reportFailure } from './report';
 
 
 /** How long the managed store may take before its answer counts as missing (the last valid policy stays). */
@@ -95,7 +96,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
             }
           }
           await apply(before);
-        }).catch((error: unknown) => console.error('Gauze: policy', error));
+        }).catch(reportFailure('policy'));
 
       managed.onManagedChanged(refresh);
       events.on('erased', refresh);

@@ -1,4 +1,5 @@
 import type { BackgroundService } from './types';
+import { reportFailure } from './report';
 
 /** Liveness, version and what is stored: what the popup and options show about Gauze itself. */
 export const statusService: BackgroundService = {
@@ -12,6 +13,6 @@ export const statusService: BackgroundService = {
       records: await Promise.race([storage.summary().then(() => true, () => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000))]),
     }));
     handle('storage/summary', () => storage.summary());
-    void storage.recordInstall(now()).catch((error: unknown) => console.error('Gauze: could not open the local database', error));
+    void storage.recordInstall(now()).catch(reportFailure('could not open the local database'));
   },
 };
