@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findEntryFor, matchPatternsFor, parseSiteInput, siteEntrySchema, type SiteEntry } from './site-entry';
+import { displayHost, findEntryFor, matchPatternsFor, parseSiteInput, siteEntrySchema, type SiteEntry } from './site-entry';
 import { siteSuggestions } from './suggestions';
+
+describe('displayHost', () => {
+  it('shows a stored ASCII name in its own script, and leaves others as they are', () => {
+    expect(displayHost('xn--80asg7a0b.xn--p1ai')).toBe('файлы.рф');
+    expect(displayHost('xn--r8jz45g.jp')).toBe('例え.jp');
+    expect(displayHost('x.com')).toBe('x.com');
+  });
+});
 
 describe('parseSiteInput', () => {
   it.each([
@@ -13,6 +21,9 @@ describe('parseSiteInput', () => {
     ['[::1]:3000', '[::1]', false],
     ['localhost', 'localhost', true],
     ['user@evidence.example.', 'evidence.example', true],
+    ['файлы.рф', 'xn--80asg7a0b.xn--p1ai', true],
+    ['https://例え.jp/ページ', 'xn--r8jz45g.jp', true],
+    ['ÄRZTE.de', 'xn--rzte-koa.de', true],
   ])('reads %j as %s', (input, host, subdomains) => {
     expect(parseSiteInput(input)).toEqual({ ok: true, host, subdomains });
   });
@@ -25,6 +36,7 @@ describe('parseSiteInput', () => {
     ['not a site', 'invalid'],
     ['exa_mple.org', 'invalid'],
     ['-bad.example', 'invalid'],
+    ['файлы рф', 'invalid'],
   ])('refuses %j (%s)', (input, error) => {
     expect(parseSiteInput(input)).toEqual({ ok: false, error });
   });

@@ -1,3 +1,4 @@
+import { toUnicode } from 'punycode/punycode.es6.js';
 import { z } from 'zod';
 
 /**
@@ -48,9 +49,34 @@ export function parseSiteInput(input: string): ParsedSite {
   // Drop a port (match patterns cover every port of a host), but keep IPv6 brackets.
   text = text.startsWith('[') ? text.replace(/^(\[[^\]]*\]).*$/, '$1') : text.replace(/:\d*$/, '');
   text = text.replace(/\.$/, '');
+  // A name in another script (файлы.рф, 例え.jp) is kept in its ASCII form, as the browser uses it.
+  if (/[^\x00-\x7f]/.test(text)) {
+    const ascii = asciiHost(text);
+    if (ascii === null) return { ok: false, error: 'invalid' };
+    text = ascii;
+  }
   if (!hostSchema.safeParse(text).success) return { ok: false, error: 'invalid' };
   if (isIpAddress(text)) subdomains = false;
   return { ok: true, host: text, subdomains };
+}
+
+/** The ASCII (punycode) form of a host name written in any script, as a browser's address bar makes it. */
+function asciiHost(text: string): string | null {
+  try {
+    return new URL(`http://${text}/`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** A stored host as a person reads it: xn-- labels in their own script. */
+export function displayHost(host: string): string {
+  if (!host.includes('xn--')) return host;
+  try {
+    return toUnicode(host);
+  } catch {
+    return host;
+  }
 }
 
 function isIpAddress(host: string): boolean {
