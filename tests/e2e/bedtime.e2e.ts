@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
-import { ask, flagSite } from './support/sites.ts';
-import { clickButton, english } from './support/gauze.ts';
 import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPageAt, type LaunchedGauze } from '../../scripts/lib/launch.ts';
+import { expectCovered } from './support/frames.ts';
+import { ask, browsers, clickButton, english, launchGauze, newPage, pause, poll } from './support/gauze.ts';
+import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { flagSite } from './support/sites.ts';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-describe('bedtime guard in chromium', () => {
+describe.each(browsers)('bedtime guard in %s', (name) => {
   let server: FixtureServer;
   let gauze: LaunchedGauze;
   let controller: Page;
@@ -15,7 +14,7 @@ describe('bedtime guard in chromium', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    gauze = await launchChromium();
+    gauze = await launchGauze(name);
     controller = await flagSite(gauze, 'localhost');
     defaults = ((await ask(controller, 'bedtime', {})).reply as { bedtime: Record<string, unknown> }).bedtime;
   });
@@ -36,38 +35,11 @@ describe('bedtime guard in chromium', () => {
     return answer.reply as { phase: string; current: { end: number } | null };
   }
 
-  /** The centre of a button with this text anywhere in the page, closed shadow roots included. */
-  async function closedShadowButton(page: Page, text: string): Promise<{ x: number; y: number }> {
-    const cdp = await page.createCDPSession();
-    type Node = { nodeId: number; backendNodeId: number; nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
-    const find = (node: Node, parent?: Node): Node | undefined => {
-      if (node.nodeName === '#text' && node.nodeValue === text && parent?.nodeName === 'BUTTON') return parent;
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-        const found = find(child, node);
-        if (found) return found;
-      }
-      return undefined;
-    };
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-      const button = find(root);
-      if (button) {
-        const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as { model: { content: number[] } };
-        await cdp.detach();
-        const [x1, y1, , , x3, y3] = model.content;
-        return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
-      }
-      await pause(100);
-    }
-    await cdp.detach();
-    throw new Error(`no button "${text}" on the page`);
-  }
-
   const viewOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.getAttribute('data-cover-view'));
 
-  it('gentle: the site stays readable, its media covered and not revealable; the card offers more time', async () => {
+  it('gentle: the site stays readable, its media covered and not revealable', async () => {
     expect((await coverNow('gentle')).phase).toBe('night');
-    const page = await gauze.browser.newPage();
+    const page = await newPage(gauze);
     await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
     expect(page.url()).toBe(server.flagged('/images.html'));
     expect(await page.$eval('body', (el) => el.textContent?.length ?? 0)).toBeGreaterThan(0);
@@ -76,13 +48,21 @@ describe('bedtime guard in chromium', () => {
     await page.keyboard.press('Enter');
     await pause(200);
     expect(await viewOf(page, '#plain')).toBeNull();
-    // The card (a closed shadow root, reached through the DevTools protocol) offers more time,
-    // which opens the bedtime page where an override is asked for.
+    await expectCovered(page);
+    await page.close();
+  });
+
+  // The card is in a closed shadow root: Chromium's accessibility tree reaches it, Firefox's
+  // WebDriver BiDi (locateNodes) does not.
+  it.skipIf(name === 'firefox')('gentle: the card on a covered item offers more time, on the bedtime page', async () => {
+    expect((await coverNow('gentle')).phase).toBe('night');
+    const page = await newPage(gauze);
+    await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
     await page.hover('#plain');
-    const ask = await closedShadowButton(page, english('shieldAskOverride'));
-    const opened = gauze.browser.waitForTarget((t) => t.url() === `${gauze.origin}bedtime.html`);
-    await page.mouse.click(ask.x, ask.y);
-    const bedtimePage = await (await opened).asPage();
+    const more = await page.waitForSelector(`::-p-aria([name="${english('shieldAskOverride')}"][role="button"])`);
+    const known = new Set(await gauze.browser.pages());
+    await more!.click();
+    const bedtimePage = await findPageAt(gauze.browser, `${gauze.origin}bedtime.html`, known);
     await bedtimePage.waitForSelector('[data-testid=guard-ends]');
     await bedtimePage.close();
     await page.close();
@@ -91,12 +71,14 @@ describe('bedtime guard in chromium', () => {
   it('firm: a flagged page shows the bedtime page instead; an override with reason and countdown opens it and is recorded', async () => {
     const state = await coverNow('firm');
     expect(state.phase).toBe('night');
-    const page = await gauze.browser.newPage();
+    const page = await newPage(gauze);
     const address = server.flagged('/images.html');
-    await page.goto(address).catch(() => undefined); // the navigation is replaced by the bedtime page
+    // Not awaited: the bedtime page replaces the navigation, whose end Firefox never reports.
+    void page.goto(address).catch(() => undefined);
     await page.waitForFunction((origin) => location.href.startsWith(`${origin}bedtime.html`), {}, gauze.origin);
     await page.waitForSelector('[data-testid=guard-ends]');
-    expect(decodeURIComponent(page.url().split('#return=')[1]!)).toBe(address);
+    // (Firefox reports an extension page's address as about:blank: the page itself says where it is.)
+    expect(decodeURIComponent((await page.evaluate(() => location.href)).split('#return=')[1]!)).toBe(address);
     expect(await page.$eval('h1', (el) => el.textContent)).toBe(english('bedtimeOnHeading'));
 
     // Friction: a reason of ten characters, then a countdown, then the confirmation.
@@ -125,13 +107,21 @@ describe('bedtime guard in chromium', () => {
       const at = (offset: number) => new Date(Date.now() + offset).toTimeString().slice(0, 5);
       return { bedtime: at(70 * 60_000), wake: at(9 * 3_600_000) };
     });
+    // Gauze's notifications, open or closed since: headless Firefox has nowhere to show one and
+    // closes it at once.
+    type Notifications = { getAll(): Promise<Record<string, unknown>>; onClosed: { addListener(listener: (id: string) => void): void } };
+    await controller.evaluate(() => {
+      const page = globalThis as unknown as { chrome: { notifications: Notifications }; closedNotifications: string[] };
+      page.closedNotifications = [];
+      page.chrome.notifications.onClosed.addListener((id) => page.closedNotifications.push(id));
+    });
+    const shown = () =>
+      controller.evaluate(async () => {
+        const page = globalThis as unknown as { chrome: { notifications: Notifications }; closedNotifications: string[] };
+        return [...Object.keys(await page.chrome.notifications.getAll()), ...page.closedNotifications].includes('gauze-wind-down');
+      });
     await ask(controller, 'bedtime', { bedtime: { ...defaults, enabled: true, nights: Array.from({ length: 7 }, () => ({ on: true, ...clock })) } });
-    const target = await gauze.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin));
-    const worker = (await target.worker())!;
-    const shown = () => worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
-    const deadline = Date.now() + 10_000;
-    while (!(await shown()).includes('gauze-wind-down') && Date.now() < deadline) await pause(200);
-    expect(await shown()).toContain('gauze-wind-down');
+    expect(await poll(shown, true, 10_000, 200)).toBe(true);
     // A click on it opens Settings at the schedule, with the focus there for keyboard and screen-reader users.
     const options = await gauze.openPage('options.html#bedtime');
     await options.waitForFunction(() => document.activeElement?.id === 'bedtime-heading');
@@ -141,7 +131,7 @@ describe('bedtime guard in chromium', () => {
 
   it('outside the window, everything behaves as usual', async () => {
     await coverNow('firm', false);
-    const page = await gauze.browser.newPage();
+    const page = await newPage(gauze);
     await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
     expect(page.url()).toBe(server.flagged('/images.html'));
     await page.click('#plain');

@@ -1,26 +1,33 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts';
-import { ask } from './support/sites.ts';
-import { clickButton, english, screenshotPath } from './support/gauze.ts';
+import { launchChromium, launchFirefox, type LaunchedGauze } from '../../scripts/lib/launch.ts';
+import { ask, browsers, clickButton, english, poll, reloadPage, screenshotPath } from './support/gauze.ts';
 import { seedRecords, yearOfRecords } from './support/seed.ts';
 
-describe('dashboard in chromium', () => {
+describe.each(browsers)('dashboard in %s', (name) => {
   let gauze: LaunchedGauze;
+  /** Where the browser saves what the person downloads. */
+  let downloads: string;
   beforeAll(async () => {
-    gauze = await launchChromium();
+    downloads = mkdtempSync(join(tmpdir(), 'gauze-summary-'));
+    // Firefox saves where its preferences say, without asking; Chromium is told per page (below).
+    gauze =
+      name === 'firefox'
+        ? await launchFirefox({ prefs: { 'browser.download.dir': downloads, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true } })
+        : await launchChromium();
   });
   afterAll(async () => {
     await gauze?.browser.close();
+    rmSync(downloads, { recursive: true, force: true });
   });
 
   it('draws a year of exposure by day, week and month, with the same figures as a table', async () => {
     const page = await gauze.openPage('dashboard.html');
     const records = yearOfRecords(Date.now());
     await seedRecords(page, records);
-    await page.reload({ waitUntil: 'load' });
+    await reloadPage(page);
     await page.waitForSelector('[data-testid=chart] canvas');
     // Thirty rows by day; over the whole year, every stored second and reveal is counted once.
     expect(await page.$$eval('[data-testid=table] tbody tr', (rows) => rows.length)).toBe(30);
@@ -29,7 +36,7 @@ describe('dashboard in chromium', () => {
     const countedSeconds = year.days.reduce((sum, day) => sum + day.exposure, 0);
     expect(Math.abs(countedSeconds - storedSeconds)).toBeLessThanOrEqual(year.days.length); // rounding per day
     expect(year.days.reduce((sum, day) => sum + day.reveals, 0)).toBe(records.reveals.length);
-    await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
+    if (name === 'chromium') await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
 
     await page.click('input[name=period][value=week]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=table] tbody tr').length >= 26);
@@ -65,15 +72,20 @@ describe('dashboard in chromium', () => {
 
   it('a weekly summary file holds totals only, and the team view adds several up', async () => {
     const page = await gauze.openPage('dashboard.html');
-    const downloads = mkdtempSync(join(tmpdir(), 'gauze-summary-'));
-    const cdp = await page.createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    if (name === 'chromium') {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    }
     await page.waitForSelector('[data-testid=share] button');
     await page.click('input[name=share-check-ins]');
     await page.click('[data-testid=share] button');
-    const deadline = Date.now() + 10_000;
-    while (!readdirSync(downloads).some((name) => name.endsWith('.json')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    const [file] = readdirSync(downloads).filter((name) => name.endsWith('.json'));
+    // Saved once it has its name and no unfinished part is left (.crdownload, .part).
+    const saved = () => {
+      const files = readdirSync(downloads);
+      return files.some((file) => file.endsWith('.json')) && !files.some((file) => /\.(crdownload|part)$/.test(file));
+    };
+    expect(await poll(saved, true, 10_000)).toBe(true);
+    const [file] = readdirSync(downloads).filter((entry) => entry.endsWith('.json'));
     const text = readFileSync(join(downloads, file!), 'utf8');
     const summary = JSON.parse(text) as { format: string; exposureSeconds: number; checkIns?: { count: number } };
     expect(summary.format).toBe('gauze-weekly-summary');
@@ -137,7 +149,7 @@ describe('dashboard in chromium', () => {
       expect(await page.$$eval('[data-testid=questionnaire-results] tbody td', (cells) => cells.slice(1).map((c) => c.textContent))).toEqual(['Weekly load', score]);
       const exported = (await ask(page, 'data/export', {})).reply as { answers: Array<{ questionnaire: string; answers: object; score: number; band: string }> };
       expect(exported.answers).toEqual([expect.objectContaining({ questionnaire: 'weekly-load', answers: { sleep: 1, intrusive: 3 }, score: 6, band: 'Heavier' })]);
-      await page.screenshot({ path: screenshotPath('questionnaire'), fullPage: true });
+      if (name === 'chromium') await page.screenshot({ path: screenshotPath('questionnaire'), fullPage: true });
       await page.close();
     } finally {
       await ask(setup, 'policy/remove', {});

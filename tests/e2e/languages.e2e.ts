@@ -7,10 +7,10 @@ import { bedtimeAt, defaultBedtime, type Bedtime } from '../../utils/core/bedtim
 import type { Catalogue } from '../../utils/core/i18n/format.ts';
 import { languages } from '../../utils/core/i18n/languages.ts';
 import { axeViolations } from './support/axe.ts';
-import { newPage, pause, screenshotPath } from './support/gauze.ts';
+import { ask, newPage, pause, reloadedBy, screenshotPath } from './support/gauze.ts';
 import { extensionPages } from './support/pages.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
-import { ask, flagSite } from './support/sites.ts';
+import { flagSite } from './support/sites.ts';
 
 /**
  * Every page of Gauze and the card on a covered item, in each language Gauze speaks: no English
@@ -59,12 +59,14 @@ function overflowing(page: Page): Promise<string[]> {
   );
 }
 
-async function setLanguage(gauze: LaunchedGauze, folder: string | null): Promise<void> {
+/** Chooses Gauze's language in Settings; every Gauze page reloads in it, this one too. */
+async function setLanguage(gauze: LaunchedGauze, folder: string): Promise<void> {
   const page = await gauze.openPage('options.html');
-  await page.evaluate((choice) => {
-    const storage = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } } }).chrome.storage.local;
-    return choice ? storage.set({ language: choice }) : storage.remove('language');
-  }, folder);
+  await reloadedBy(page, () =>
+    page.evaluate((choice) => {
+      void (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ language: choice });
+    }, folder),
+  );
   await page.close();
 }
 

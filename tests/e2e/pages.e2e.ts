@@ -2,8 +2,8 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { DB_VERSION } from '../../utils/storage/schema.ts';
-import { patternPixelsNow } from './support/frames.ts';
-import { browsers, clickButton, english, launchGauze, openActionPopup, screenshotPath, sendRaw } from './support/gauze.ts';
+import { expectCovered, patternPixelsNow } from './support/frames.ts';
+import { ask, browsers, clickButton, english, launchGauze, openActionPopup, pause, screenshotPath, sendRaw, serviceWorker } from './support/gauze.ts';
 import { startFixtureServer } from './support/server.ts';
 
 const textOf = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent?.trim() ?? '');
@@ -92,7 +92,7 @@ describe.each(browsers)('Gauze in %s', (name) => {
     await options.waitForFunction(() => document.querySelectorAll('.site-list li').length === 5);
     expect(await listed()).not.toContain('cases.example.org');
     // Leave the browser as it was for the other tests.
-    await sendRaw(options, { type: 'sites/unflag', payload: { hosts: ['youtube.com', 'youtu.be', 'youtube-nocookie.com', 'ytimg.com', 'googlevideo.com'] } });
+    await ask(options, 'sites/unflag', { hosts: ['youtube.com', 'youtu.be', 'youtube-nocookie.com', 'ytimg.com', 'googlevideo.com'] });
     await options.close();
   });
 
@@ -105,48 +105,48 @@ describe.each(browsers)('Gauze in %s', (name) => {
     await options.type(field, '45');
     await clickButton(options, english('save'));
     await options.waitForFunction((text) => document.querySelector('section[aria-labelledby=breaks-heading] [role=status]')?.textContent === text, {}, english('breaksSaved'));
-    const reply = (await sendRaw(options, { type: 'breaks/rules', payload: {} })) as { reply: { rules: { pauseEveryMinutes: number } } };
-    expect(reply.reply.rules.pauseEveryMinutes).toBe(45);
+    const reply = (await ask(options, 'breaks/rules', {})).reply as { rules: { pauseEveryMinutes: number } };
+    expect(reply.rules.pauseEveryMinutes).toBe(45);
     await options.close();
   });
 
   it('unflagging from the context menu asks first, in Settings', async () => {
     const controller = await gauze.openPage('options.html');
-    await sendRaw(controller, { type: 'sites/flag', payload: { input: 'evidence.example' } });
+    await ask(controller, 'sites/flag', { input: 'evidence.example' });
     const confirm = await gauze.openPage('options.html#unflag=evidence.example');
     await confirm.waitForSelector('[role=alertdialog]');
     expect(await textOf(confirm, '#unflag-question')).toBe(english('sitesUnflagConfirm', 'evidence.example'));
     expect(await confirm.evaluate(() => document.activeElement?.textContent)).toBe(english('sitesKeepFlagged'));
     await clickButton(confirm, english('sitesKeepFlagged'));
     expect(await confirm.$('[role=alertdialog]')).toBeNull();
-    const stillFlagged = (await sendRaw(controller, { type: 'sites/match', payload: { hostname: 'evidence.example' } })) as { reply: { entry: unknown } };
-    expect(stillFlagged.reply.entry).not.toBeNull();
+    const stillFlagged = (await ask(controller, 'sites/match', { hostname: 'evidence.example' })).reply as { entry: unknown };
+    expect(stillFlagged.entry).not.toBeNull();
 
     const again = await gauze.openPage('options.html#unflag=evidence.example');
     await again.waitForSelector('[role=alertdialog]');
     await clickButton(again, english('sitesRemoveLabel', 'evidence.example'));
     await again.waitForFunction(() => !document.querySelector('[role=alertdialog]'));
-    const gone = (await sendRaw(controller, { type: 'sites/match', payload: { hostname: 'evidence.example' } })) as { reply: { entry: unknown } };
-    expect(gone.reply.entry).toBeNull();
+    const gone = (await ask(controller, 'sites/match', { hostname: 'evidence.example' })).reply as { entry: unknown };
+    expect(gone.entry).toBeNull();
     for (const page of [controller, confirm, again]) await page.close();
   });
 
   it('round-trips a validated message and rejects malformed ones without side effects', async () => {
     const page = await gauze.openPage('options.html');
-    expect(await sendRaw(page, { type: 'ping', payload: { echo: 'e2e' } })).toEqual({
+    expect(await ask(page, 'ping', { echo: 'e2e' })).toEqual({
       ok: true,
       reply: { echo: 'e2e', version: expect.stringMatching(/^\d+\.\d+\.\d+$/), records: true },
     });
-    const before = await sendRaw(page, { type: 'storage/summary', payload: {} });
+    const before = await ask(page, 'storage/summary', {});
 
-    const wrongField = (await sendRaw(page, { type: 'ping', payload: { echo: 42 } })) as { ok: boolean; error: string };
+    const wrongField = await ask(page, 'ping', { echo: 42 });
     expect(wrongField.ok).toBe(false);
     expect(wrongField.error).toMatch(/^message\.payload\.echo: expected string.*got 42/);
-    const unknownType = (await sendRaw(page, { type: 'erase-everything', payload: {} })) as { ok: boolean; error: string };
+    const unknownType = await ask(page, 'erase-everything', {});
     expect(unknownType).toEqual({ ok: false, error: expect.stringMatching(/^message\.type: /) });
     expect(await sendRaw(page, 'not even an object')).toEqual({ ok: false, error: expect.stringMatching(/^message: /) });
 
-    expect(await sendRaw(page, { type: 'storage/summary', payload: {} })).toEqual(before);
+    expect(await ask(page, 'storage/summary', {})).toEqual(before);
     await page.close();
   });
 
@@ -172,29 +172,30 @@ describe.each(browsers)('Gauze in %s', (name) => {
       video: { muted: document.querySelector('video')!.muted, paused: document.querySelector('video')!.paused },
     }));
     expect(state).toEqual({ covered: true, video: { muted: true, paused: true } });
+    await expectCovered(demo);
     await demo.click('figure img');
     expect(await demo.$eval('figure img', (img) => img.getAttribute('data-cover-view'))).toBe('blur');
     if (name === 'chromium') {
       await demo.setViewport({ width: 1000, height: 720 });
       await demo.hover('figure img');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await pause(200);
       await demo.screenshot({ path: screenshotPath('demo') });
     }
     await demo.close();
   });
-});
 
-describe('the toolbar popup over a web page (chromium)', () => {
-  it('flags the current site, covers it at once, offers reveal-all behind a confirmation, and unflags', async () => {
+  // Firefox opens the popup in a panel, not a tab: WebDriver BiDi cannot reach it.
+  it.skipIf(name === 'firefox')('the toolbar popup over a web page flags the current site, covers it at once, offers reveal-all behind a confirmation, and unflags', async () => {
+    // A browser of its own: the popup is found as the one popup.html target.
     const server = await startFixtureServer();
-    const gauze = await launchGauze('chromium');
+    const fresh = await launchGauze(name);
     try {
-      const site = await gauze.browser.newPage();
+      const site = await fresh.browser.newPage();
       await site.goto(server.other('/images.html'), { waitUntil: 'load' });
       await site.bringToFront();
       expect(await patternPixelsNow(site)).toBeGreaterThan(10_000);
 
-      const popup = await openActionPopup(gauze);
+      const popup = await openActionPopup(fresh);
       await popup.waitForSelector('[data-testid] , button.primary');
       expect(await textOf(popup, '#site-heading')).toBe('127.0.0.1');
       await clickButton(popup, english('popupFlagSite'));
@@ -202,11 +203,11 @@ describe('the toolbar popup over a web page (chromium)', () => {
       await popup.screenshot({ path: screenshotPath('popup-flagged') });
       await popup.close();
       await site.bringToFront();
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await patternPixelsNow(site)).toBe(0);
+      await pause(300);
+      await expectCovered(site);
 
       // Reveal all needs a second, deliberate click.
-      const again = await openActionPopup(gauze);
+      const again = await openActionPopup(fresh);
       await again.waitForSelector('[data-testid=site-state]');
       await clickButton(again, english('popupRevealAll'));
       expect(await textOf(again, '.confirm p')).toBe(english('popupRevealAllConfirm'));
@@ -214,29 +215,22 @@ describe('the toolbar popup over a web page (chromium)', () => {
       await site.bringToFront();
       await site.waitForFunction(() => document.querySelector('#plain')?.getAttribute('data-cover-view') === 'full');
 
-      const last = await openActionPopup(gauze);
+      const last = await openActionPopup(fresh);
       await last.waitForSelector('[data-testid=site-state]');
       const reloaded = site.waitForNavigation({ waitUntil: 'load' });
       await clickButton(last, english('popupUnflagSite', '127.0.0.1'));
       await reloaded;
       expect(await patternPixelsNow(site)).toBeGreaterThan(10_000);
     } finally {
-      await gauze.browser.close();
+      await fresh.browser.close();
       await server.close();
     }
   });
-});
 
-describe('the background worker (chromium)', () => {
-  it('starts cleanly and answers from its own context', async () => {
-    const gauze = await launchGauze('chromium');
-    try {
-      const target = await gauze.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin));
-      const worker = await target.worker();
-      const manifest = await worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { manifest_version: number; name: string } } } }).chrome.runtime.getManifest());
-      expect(manifest.manifest_version).toBe(3);
-    } finally {
-      await gauze.browser.close();
-    }
+  // Firefox runs the background as an event page, which WebDriver BiDi cannot reach.
+  it.skipIf(name === 'firefox')('the background worker starts cleanly and answers from its own context', async () => {
+    const worker = await serviceWorker(gauze);
+    const manifest = await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { manifest_version: number; name: string } } } }).chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
   });
 });

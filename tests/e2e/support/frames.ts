@@ -1,6 +1,8 @@
 import type { Page } from 'puppeteer';
+import { expect } from 'vitest';
 import { COVER } from '../../../utils/core/shield/cover-style.ts';
-import { countColourPixels, countPatternPixels, decodePng } from './png.ts';
+import { pause } from './gauze.ts';
+import { countColourPixels, countPatternPixels, decodePng, type Bitmap } from './png.ts';
 
 export interface Recording {
   frames: number;
@@ -22,7 +24,7 @@ export async function recordPaintedFrames(page: Page, navigate: () => Promise<un
   });
   await cdp.send('Page.startScreencast', { format: 'png', everyNthFrame: 1 });
   await navigate();
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  await pause(settleMs);
   await cdp.send('Page.stopScreencast');
   await cdp.detach();
   const leaks = frames
@@ -31,19 +33,27 @@ export async function recordPaintedFrames(page: Page, navigate: () => Promise<un
   return { frames: frames.length, leaks };
 }
 
+const screenshot = async (page: Page): Promise<Bitmap> => decodePng(Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false })));
+
 /** Magenta pixels in a screenshot of the page as it is now. */
 export async function patternPixelsNow(page: Page): Promise<number> {
-  const shot = await page.screenshot({ type: 'png', captureBeyondViewport: false });
-  return countPatternPixels(decodePng(Buffer.from(shot)));
+  return countPatternPixels(await screenshot(page));
 }
 
 const rgb = (hex: string) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+const placeholderPixels = (shot: Bitmap) => countColourPixels(shot, rgb(COVER.colour)) + countColourPixels(shot, rgb(COVER.placeholderColour));
+
+/** Pixels of the cover's two placeholder colours in a screenshot of the page as it is now. */
+export async function placeholderPixelsNow(page: Page): Promise<number> {
+  return placeholderPixels(await screenshot(page));
+}
 
 /**
- * Pixels of the cover's two placeholder colours in a screenshot of the page as it is now: a
- * "covered" check also checks that the placeholder is there (a blank page must not pass).
+ * Covered, as a person sees the page now: not one pixel of the test pattern, and more than
+ * `least` pixels of the cover's placeholder, so a blank or unpainted page does not pass.
  */
-export async function placeholderPixelsNow(page: Page): Promise<number> {
-  const shot = decodePng(Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false })));
-  return countColourPixels(shot, rgb(COVER.colour)) + countColourPixels(shot, rgb(COVER.placeholderColour));
+export async function expectCovered(page: Page, least = 1000): Promise<void> {
+  const shot = await screenshot(page);
+  expect(countPatternPixels(shot), `test-pattern pixels on screen at ${page.url()}`).toBe(0);
+  expect(placeholderPixels(shot), `placeholder pixels on screen at ${page.url()}`).toBeGreaterThan(least);
 }

@@ -1,14 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer';
-import { launchChromium, launchFirefox, root, type LaunchedGauze } from '../../../scripts/lib/launch.ts';
+import type { Page, Target, WebWorker } from 'puppeteer';
+import { launchChromium, launchFirefox, root, type CommonLaunchOptions, type LaunchedGauze } from '../../../scripts/lib/launch.ts';
 import type { BrowserName } from '../../../scripts/lib/browsers.ts';
 import { formatEntry, languageFormat, type Catalogue, type MessageValue } from '../../../utils/core/i18n/format.ts';
 
 export const browsers: BrowserName[] = ['chromium', 'firefox'];
 
-export function launchGauze(name: BrowserName): Promise<LaunchedGauze> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export function launchGauze(name: BrowserName, options: CommonLaunchOptions = {}): Promise<LaunchedGauze> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
 const catalogue = JSON.parse(readFileSync(join(root, 'public/_locales/en/messages.json'), 'utf8')) as Catalogue;
@@ -26,6 +26,13 @@ export function sendRaw(page: Page, message: unknown): Promise<unknown> {
   return page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
 }
 
+export type Answer = { ok: boolean; error?: string; reply?: unknown };
+
+/** Sends a message to Gauze's background from one of its pages, as the options page would. */
+export function ask(page: Page, type: string, payload: unknown): Promise<Answer> {
+  return sendRaw(page, { type, payload }) as Promise<Answer>;
+}
+
 /** Where screenshots go: docs/images when refreshing the README's pictures, else test-results. */
 export function screenshotPath(name: string): `${string}.png` {
   const dir = join(root, process.env.GAUZE_SCREENSHOTS ?? 'test-results/screenshots');
@@ -38,9 +45,8 @@ export function screenshotPath(name: string): `${string}.png` {
  * the service worker) and returns its page.
  */
 export async function openActionPopup(gauze: LaunchedGauze): Promise<Page> {
-  const target = await gauze.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin));
-  const worker = await target.worker();
-  await worker!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  const worker = await serviceWorker(gauze);
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
   const popup = await gauze.browser.waitForTarget((t) => t.type() === 'page' && t.url() === `${gauze.origin}popup.html`);
   const page = (await popup.asPage())!;
   await page.waitForFunction(() => document.querySelector('main') !== null);
@@ -83,6 +89,22 @@ export async function poll<T>(check: () => Promise<T> | T, want: T, timeoutMs = 
   return last;
 }
 
+/**
+ * Does `act`, which makes one of Gauze's pages reload, and waits for the new document. Nothing is
+ * awaited across the reload: Firefox's WebDriver BiDi never reports an extension page's reload as
+ * done, and a call still running in the old document may never answer.
+ */
+export async function reloadedBy(page: Page, act: () => Promise<unknown>): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { reloading?: boolean }).reloading = true));
+  await act();
+  await page.waitForFunction(() => !(window as unknown as { reloading?: boolean }).reloading && document.readyState === 'complete');
+}
+
+/** Reloads one of Gauze's pages and waits for the new document. */
+export function reloadPage(page: Page): Promise<void> {
+  return reloadedBy(page, () => page.evaluate(() => location.reload()));
+}
+
 /** A new tab in front, at a fixed size (a background tab paints no frames). */
 export async function newPage(gauze: LaunchedGauze, size = { width: 900, height: 700 }): Promise<Page> {
   const page = await gauze.browser.newPage();
@@ -91,16 +113,22 @@ export async function newPage(gauze: LaunchedGauze, size = { width: 900, height:
   return page;
 }
 
+const isWorker = (gauze: LaunchedGauze) => (target: Target) => target.type() === 'service_worker' && target.url().startsWith(gauze.origin);
+
+/** Gauze's service worker (Chromium), once it is running. */
+export async function serviceWorker(gauze: LaunchedGauze): Promise<WebWorker> {
+  const target = await gauze.browser.waitForTarget(isWorker(gauze));
+  return (await target.worker())!;
+}
+
 /** The service worker (Chromium): stopped now, as the browser does after 30 s idle. */
 export async function stopWorker(gauze: LaunchedGauze, from: Page): Promise<void> {
   const cdp = await from.createCDPSession();
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
-  const running = () => gauze.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(gauze.origin));
-  const deadline = Date.now() + 5000;
-  while (running() && Date.now() < deadline) await pause(50);
-  if (running()) throw new Error('the service worker did not stop');
+  const running = await poll(() => gauze.browser.targets().some(isWorker(gauze)), false, 5000, 50);
+  if (running) throw new Error('the service worker did not stop');
 }
 
 /** Whether the browser has muted the tab showing `url` (asked from one of Gauze's pages). */

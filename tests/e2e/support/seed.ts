@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer';
+import { writeRecords } from './database.ts';
 
 /**
  * A year of plausible records, generated deterministically: weekday exposure of two to six hours
- * in a few sessions, some late evenings, reveals, breaks and check-ins. Written straight into
- * Gauze's IndexedDB from one of its pages, as an older installation would have them.
+ * in a few sessions, some late evenings, reveals, breaks and check-ins.
  */
 export function yearOfRecords(now: number, days = 365) {
   let seed = 42;
@@ -35,23 +35,7 @@ export function yearOfRecords(now: number, days = 365) {
   return { exposure, reveals, breaks, checkins };
 }
 
-export async function seedRecords(page: Page, records: ReturnType<typeof yearOfRecords>): Promise<void> {
-  await page.evaluate(
-    (data) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('gauze');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['exposure', 'reveals', 'breaks', 'checkins'], 'readwrite');
-          for (const [store, list] of Object.entries(data)) for (const record of list as object[]) tx.objectStore(store).add(record);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    records,
-  );
+/** Writes them straight into Gauze's IndexedDB from one of its pages, as an older installation would have them. */
+export function seedRecords(page: Page, records: ReturnType<typeof yearOfRecords>): Promise<void> {
+  return writeRecords(page, records);
 }
