@@ -4,7 +4,8 @@ import { useAsync } from '../../components/use-async';
 import { formatClock, formatDuration } from '../../utils/core/exposure/format';
 import { t, uiLocale } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
-import type { SiteEntry } from '../../utils/core/sites/site-entry';
+import { displayHost, type SiteEntry } from '../../utils/core/sites/site-entry';
+import { errorText } from '../../components/error-text';
 import './popup.css';
 
 interface ActiveTab {
@@ -30,6 +31,9 @@ export function App() {
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [entry, setEntry] = useState<SiteEntry | null | undefined>(undefined);
   const [confirmReveal, setConfirmReveal] = useState(false);
+  const [confirmUnflag, setConfirmUnflag] = useState(false);
+  /** What the last action said, next to the button that caused it. */
+  const [siteNotice, setSiteNotice] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,14 +46,14 @@ export function App() {
 
   const run = (work: () => Promise<void>) => () => {
     setError(null);
-    work().catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    work().catch((failure: unknown) => setError(errorText(failure)));
   };
 
   const flag = run(async () => {
     if (!tab) return;
     await sendMessage('sites/flag', { input: tab.hostname });
     setEntry((await sendMessage('sites/match', { hostname: tab.hostname })).entry);
-    setNotice(t('popupFlagged'));
+    setSiteNotice(t('popupFlagged'));
   });
   const unflag = run(async () => {
     if (!tab || !entry) return;
@@ -107,7 +111,7 @@ export function App() {
 
       <section class="card stack" aria-labelledby="site-heading">
         <h2 id="site-heading" class="site">
-          {tab ? tab.hostname : t('popupNoSite')}
+          {tab ? displayHost(tab.hostname) : t('popupNoSite')}
         </h2>
         {tab && entry === null && (
           <>
@@ -137,12 +141,31 @@ export function App() {
                 </div>
               </div>
             )}
-            {entry.source === 'user' && (
-              <button type="button" onClick={unflag}>
-                {t('popupUnflagSite', entry.host)}
+            {entry.source === 'user' && !confirmUnflag && (
+              <button type="button" onClick={() => setConfirmUnflag(true)}>
+                {t('popupUnflagSite', displayHost(entry.host))}
               </button>
             )}
+            {entry.source === 'user' && confirmUnflag && (
+              // Unflagging exposes the site: asked first, as in Settings.
+              <div class="stack confirm" role="group" aria-label={t('popupUnflagSite', displayHost(entry.host))}>
+                <p>{t('sitesUnflagConfirm', displayHost(entry.host))}</p>
+                <div class="row">
+                  <button type="button" onClick={unflag}>
+                    {t('sitesRemoveLabel', displayHost(entry.host))}
+                  </button>
+                  <button type="button" class="primary" autoFocus onClick={() => setConfirmUnflag(false)}>
+                    {t('sitesKeepFlagged')}
+                  </button>
+                </div>
+              </div>
+            )}
           </>
+        )}
+        {siteNotice && (
+          <p role="status" class="notice" data-testid="site-notice">
+            {siteNotice}
+          </p>
         )}
       </section>
 
