@@ -7,6 +7,7 @@ import { formatDuration, formatHour } from '../../utils/core/exposure/format';
 import { t, type MessageKey, uiLocale } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { ExposureChart } from './ExposureChart';
+import { NotesToSelf } from './NotesToSelf';
 import { Questionnaires } from './Questionnaires';
 import { ShareSummary } from './ShareSummary';
 import './dashboard.css';
@@ -159,6 +160,8 @@ export function App() {
           <ShareSummary />
           {/* Last, as it loads on its own: it can only lengthen the page, never push anything down. */}
           <Questionnaires />
+          {/* Read-only, so it can be pushed down by what loads above it without harm. */}
+          <NotesToSelf />
         </>
       )}
     </main>

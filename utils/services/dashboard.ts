@@ -7,12 +7,14 @@ import type { BackgroundService } from './types';
 
 /** How many past questionnaire results the dashboard lists. */
 const RESULTS_SHOWN = 20;
+/** How many notes to self the dashboard lists. */
+const MEMOS_SHOWN = 30;
 /** Signals look at five weeks, whatever range the page draws. */
 const SIGNAL_DAYS = 35;
 
 /**
  * The dashboard's figures: per exposure day over a range, revealed items by kind, early-warning
- * signals; the person's private check-ins; and answers to the organisation's own questionnaires.
+ * signals; the person's private check-ins and notes to self; and answers to the organisation's own questionnaires.
  * Aggregated here, next to the data, so the page receives a few hundred rows rather than a year
  * of records.
  */
@@ -46,6 +48,13 @@ export function createDashboardService(): BackgroundService {
         await storage.checkins.add({ at: now(), rating, note: note.trim() });
         return {};
       });
+
+      handle('memos/add', async ({ text }) => {
+        await storage.memos.add({ at: now(), text });
+        return {};
+      });
+
+      handle('memos/latest', async () => ({ memos: (await storage.memos.latest(MEMOS_SHOWN)).map(({ at, text }) => ({ at, text })) }));
 
       handle('questionnaires', async () => {
         const [active, latest] = await Promise.all([storage.policy.active(), storage.answers.latest(RESULTS_SHOWN)]);

@@ -8,7 +8,7 @@ export function createDataService(shield: ShieldAdapter): BackgroundService {
     start({ storage, now, handle, events, i18n }) {
       handle('data/export', async () => ({
         format: 'gauze-export' as const,
-        version: 3 as const,
+        version: 4 as const,
         exportedAt: new Date(now()).toISOString(),
         ...(await storage.everything()),
       }));

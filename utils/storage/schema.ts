@@ -2,9 +2,9 @@ import type { Postponement } from '../core/breaks/schedule';
 import type { OpenSegment, Segment } from '../core/exposure/clock';
 import type { SiteEntry } from '../core/sites/site-entry';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { BreakRecord, CheckInRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord } from '../core/records';
+import type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord } from '../core/records';
 
-export type { BreakRecord, CheckInRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord };
+export type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord };
 
 /**
  * The one local database. Open it only from the background or extension pages: a content
@@ -84,6 +84,8 @@ export interface GauzeDB extends DBSchema {
   overrides: { key: number; value: OverrideRecord; indexes: { at: number } };
   /** Answers to the organisation's own questionnaires, scored. */
   answers: { key: number; value: AnswerRecord; indexes: { at: number } };
+  /** Notes to self, written on the bedtime page (v8). */
+  memos: { key: number; value: MemoRecord; indexes: { at: number } };
 }
 
 export type GauzeStore = StoreNames<GauzeDB>;
@@ -120,6 +122,9 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
     // per-install secret they shared is no longer needed, and a stable per-install value is
     // exactly what should not be kept.
     void tx.objectStore('meta').delete('frameToken');
+  },
+  (db) => {
+    db.createObjectStore('memos', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
   },
 ];
 

@@ -10,7 +10,7 @@ import { activePolicy, teamNames, type ActivePolicy } from '../core/policy/activ
 import { parsePolicy, type Policy } from '../core/policy/schema';
 import { effective, looserFields, type Group, type Groups } from '../core/policy/strictness';
 import { describeIssues, ValidationError } from '../core/validation';
-import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
+import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type MemoRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
 
 /** Where each group of settings is kept, how it is checked, and its defaults. */
 const settingsGroups = {
@@ -178,6 +178,19 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         await (await get()).put('meta', { key: 'guardState', value: state });
       },
     },
+    memos: {
+      async add(record: MemoRecord): Promise<void> {
+        await (await get()).add('memos', record);
+      },
+      /** The newest first, at most `count`. */
+      async latest(count: number): Promise<MemoRecord[]> {
+        const tx = (await get()).transaction('memos');
+        const found: MemoRecord[] = [];
+        for (let cursor = await tx.store.index('at').openCursor(null, 'prev'); cursor && found.length < count; cursor = await cursor.continue()) found.push(cursor.value);
+        await tx.done;
+        return found;
+      },
+    },
     checkins: {
       async add(record: CheckInRecord): Promise<void> {
         await (await get()).add('checkins', record);
@@ -311,8 +324,8 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
     /** Everything stored, for the person's own export. */
     async everything() {
       const database = await get();
-      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks', 'checkins', 'overrides', 'answers'], 'readonly');
-      const [installed, sites, exposure, reveals, notes, breaks, checkins, overrides, answers] = await Promise.all([
+      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks', 'checkins', 'overrides', 'answers', 'memos'], 'readonly');
+      const [installed, sites, exposure, reveals, notes, breaks, checkins, overrides, answers, memos] = await Promise.all([
         tx.objectStore('meta').get('installedAt'),
         tx.objectStore('sites').getAll(),
         tx.objectStore('exposure').getAll(),
@@ -322,6 +335,7 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         tx.objectStore('checkins').getAll(),
         tx.objectStore('overrides').getAll(),
         tx.objectStore('answers').getAll(),
+        tx.objectStore('memos').getAll(),
       ]);
       await tx.done;
       return {
@@ -334,12 +348,13 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         checkins: checkins.map(({ at, rating, note }) => ({ at, rating, note })),
         overrides: overrides.map(({ at, minutes, reason }) => ({ at, minutes, reason })),
         answers: answers.map(({ at, questionnaire, title, answers: given, score, band }) => ({ at, questionnaire, title, answers: given, score, band })),
+        memos: memos.map(({ at, text }) => ({ at, text })),
       };
     },
     /** Deletes records older than `before` (a team's retention period), in one transaction. */
     async prune(before: number): Promise<void> {
       const database = await get();
-      const tx = database.transaction(['exposure', 'reveals', 'breaks', 'checkins', 'overrides', 'answers'], 'readwrite');
+      const tx = database.transaction(['exposure', 'reveals', 'breaks', 'checkins', 'overrides', 'answers', 'memos'], 'readwrite');
       const range = IDBKeyRange.upperBound(before, true);
       const sweep = async (cursor: Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null>) => {
         for (let at = await cursor; at; at = (await at.continue()) as typeof at) await at.delete();
@@ -351,6 +366,7 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         sweep(tx.objectStore('checkins').index('at').openCursor(range)),
         sweep(tx.objectStore('overrides').index('at').openCursor(range)),
         sweep(tx.objectStore('answers').index('at').openCursor(range)),
+        sweep(tx.objectStore('memos').index('at').openCursor(range)),
         tx.done,
       ]);
     },
