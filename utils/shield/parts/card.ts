@@ -278,7 +278,11 @@ function place(context: PartContext, box: HTMLElement, element: Element, dir: 'l
     { left: under, top: rect.top - height - margin },
   ];
   const onScreen = ({ left, top }: { left: number; top: number }) => left >= 0 && left + width <= innerWidth && top >= 0 && top + height <= innerHeight;
-  /** Another item (a picture the person may want next) under the card's corners or middle. */
+  /**
+   * Another item (a picture the person may want next), or a caption (the item's own or a
+   * neighbour's: the words that say what a picture is), under the card's corners or middle.
+   */
+  const important = (under: Element) => under !== element && !context.isGauze(under) && (context.items.get(under) !== undefined || under.closest('figcaption, caption, [role="caption"]') !== null);
   const coversAnother = ({ left, top }: { left: number; top: number }) =>
     [
       [left + 2, top + 2],
@@ -286,7 +290,7 @@ function place(context: PartContext, box: HTMLElement, element: Element, dir: 'l
       [left + 2, top + height - 2],
       [left + width - 2, top + height - 2],
       [left + width / 2, top + height / 2],
-    ].some(([x, y]) => context.doc.elementsFromPoint(x!, y!).some((under) => under !== element && !context.isGauze(under) && context.items.get(under) !== undefined));
+    ].some(([x, y]) => context.doc.elementsFromPoint(x!, y!).some(important));
   const chosen = candidates.find((place) => onScreen(place) && !coversAnother(place)) ?? candidates.find(onScreen) ?? candidates[2]!;
   box.style.top = `${clampTop(chosen.top)}px`;
   box.style.left = `${Math.min(Math.max(chosen.left, margin), Math.max(innerWidth - width - margin, margin))}px`;
