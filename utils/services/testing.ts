@@ -84,3 +84,10 @@ export function storagePerTest(): () => Storage {
     return storage;
   };
 }
+
+/**
+ * For vi.waitFor: how long a test waits for something to happen before it fails. Only the bound
+ * of a failure (the machines are shared and can be slow); a passing test waits only as long as
+ * the work takes.
+ */
+export const PATIENCE = { timeout: 10_000, interval: 20 } as const;
