@@ -23,7 +23,8 @@ const factLines: Array<[keyof Facts, MessageKey]> = [
 
 /** What Gauze keeps, read from the background: a person can check it, take it, or erase it. */
 export function DataSection({ version, onErased }: { version: number; onErased(): void }) {
-  const [erasing, setErasing] = useState(false);
+  // Opened by the erase shortcut (#erase): the question is already asked.
+  const [erasing, setErasing] = useState(location.hash === '#erase');
   const [message, setMessage] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
   const summary = useAsync(() => sendMessage('storage/summary', {}), [version, refresh]);

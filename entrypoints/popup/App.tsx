@@ -32,6 +32,7 @@ export function App() {
   const [entry, setEntry] = useState<SiteEntry | null | undefined>(undefined);
   const [confirmReveal, setConfirmReveal] = useState(false);
   const [confirmUnflag, setConfirmUnflag] = useState(false);
+  const [confirmErase, setConfirmErase] = useState(false);
   /** What the last action said, next to the button that caused it. */
   const [siteNotice, setSiteNotice] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -75,6 +76,12 @@ export function App() {
     await sendMessage('shield/panic', {});
     await browser.tabs.create({ url: browser.runtime.getURL('/break.html') });
     window.close();
+  });
+  const erase = run(async () => {
+    await sendMessage('data/erase', { confirm: 'erase everything' });
+    setConfirmErase(false);
+    setEntry(tab ? (await sendMessage('sites/match', { hostname: tab.hostname })).entry : null);
+    setNotice(t('dataErased'));
   });
   const openPage = (path: '/demo.html' | '/options.html' | '/dashboard.html') => async () => {
     await browser.tabs.create({ url: browser.runtime.getURL(path) });
@@ -198,6 +205,24 @@ export function App() {
           {t('openOptions')}
         </button>
       </div>
+      {!confirmErase ? (
+        <button type="button" class="quiet" onClick={() => setConfirmErase(true)}>
+          {t('dataErase')}
+        </button>
+      ) : (
+        // Deliberate: the question, with keeping everything the default answer.
+        <div class="card stack confirm" role="alertdialog" aria-labelledby="popup-erase-question">
+          <p id="popup-erase-question">{t('dataEraseConfirm')}</p>
+          <div class="row">
+            <button type="button" onClick={erase}>
+              {t('dataEraseYes')}
+            </button>
+            <button type="button" class="primary" autoFocus onClick={() => setConfirmErase(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {status.status === 'ready' && <p class="muted version">{t('versionLabel', status.value.version)}</p>}
     </main>
   );

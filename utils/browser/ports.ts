@@ -105,3 +105,14 @@ export interface ShieldAdapter {
   /** Gives one frame's document the person's blur for the first step. */
   coverFrame(tabId: number, frameId: number, blurPixels: number): Promise<void>;
 }
+
+/** What erasing everything clears outside the database; injected so the service is testable in Node. */
+export interface WipeBrowser {
+  /**
+   * Clears every browser area Gauze writes besides its database: local storage (language and time
+   * zone chosen), alarms, notifications on screen, and every script and style it registered. The
+   * tab mute's memory (tab and frame numbers, in memory only) stays, so muted tabs are released
+   * as they reload.
+   */
+  clearBrowserAreas(): Promise<void>;
+}

@@ -1,4 +1,4 @@
-import type { BreakPrompter, BrowserWatch, FrameMessenger, GuardBrowser, PolicyBrowser, ShieldAdapter, SoundBrowser, TabMessenger } from '../browser/ports';
+import type { BreakPrompter, BrowserWatch, FrameMessenger, GuardBrowser, PolicyBrowser, ShieldAdapter, SoundBrowser, TabMessenger, WipeBrowser } from '../browser/ports';
 import type { Storage } from '../storage/storage';
 import { createSoundService } from './sound';
 import { createFramesService } from './frames';
@@ -25,10 +25,11 @@ export interface BrowserAdapters {
   guard: GuardBrowser;
   managed: PolicyBrowser;
   sound: SoundBrowser;
+  wipe: WipeBrowser;
 }
 
 /** Every background capability, in start order. A new capability is registered here. */
-export function createServices({ shield, tabs, frames, watch, prompter, guard, managed, sound }: BrowserAdapters): readonly BackgroundService[] {
+export function createServices({ shield, tabs, frames, watch, prompter, guard, managed, sound, wipe }: BrowserAdapters): readonly BackgroundService[] {
   // Flagging, unflagging and the team's sites change one list and one registration: one queue.
   const sitesQueue = createSerial();
   return [
@@ -42,7 +43,7 @@ export function createServices({ shield, tabs, frames, watch, prompter, guard, m
     createBreaksService(prompter),
     createGuardService(guard),
     createDashboardService(),
-    createDataService(shield),
+    createDataService(shield, wipe),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { PATIENCE, serviceBase, storagePerTest } from './testing';
+import { PATIENCE, fakeAdapters, serviceBase, storagePerTest } from './testing';
 import { describe, expect, it, vi } from 'vitest';
 import { createSerial } from '../core/serial';
 import { createPolicyService } from './policy';
@@ -28,7 +28,7 @@ function setup(managedValue: () => Promise<unknown>) {
       spy,
       createFlaggedSitesService(shield, queue),
       createPolicyService(shield, { readManaged: () => managedValue(), onManagedChanged: (listener) => void (changed = listener) }, queue, 200),
-      createDataService(shield),
+      createDataService(shield, fakeAdapters().wipe),
       createDashboardService(),
     ],
     serviceBase({ storage, now: () => 1_000 }),
@@ -41,7 +41,9 @@ describe('policy service', () => {
   it('a valid managed policy applies; an empty, malformed or silent store keeps the last valid one', async () => {
     let value: () => Promise<unknown> = async () => policy('Desk');
     const { storage, status, change } = setup(() => value());
-    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'), PATIENCE);
+    // The read at start and this one run in turn: once it is done, the first is applied too.
+    await change();
+    expect((await status()).managed?.state).toBe('ok');
     expect((await storage.settings.get('breaks')).pauseEveryMinutes).toBe(30);
     expect((await storage.sites.list()).map((s) => [s.host, s.source])).toEqual([['x.com', 'team']]);
 

@@ -39,6 +39,7 @@ export function fakeAdapters(overrides: Partial<BrowserAdapters> = {}): BrowserA
       openOverridePage: async () => {},
     },
     managed: { readManaged: async () => undefined, onManagedChanged: () => {} },
+    wipe: { clearBrowserAreas: async () => {} },
     sound: {
       mute: async () => {},
       unmuteIfOurs: async () => {},
@@ -60,7 +61,6 @@ export const englishI18n: ServiceI18n = {
   t: createTranslator<MessageKey>(catalogue, catalogue, 'en'),
   language: () => english,
   onChanged: () => {},
-  forget: async () => {},
 };
 
 /** What startServices needs, for a test: its storage and clock, English. */
