@@ -6,6 +6,8 @@ import { t, type MessageKey } from '../utils/browser/i18n';
  * computer, never onto the page.
  */
 export function errorText(error: unknown, key: MessageKey = 'errorNotKept'): string {
+  // Not a failure: the records are locked and this needs them open.
+  if (error instanceof Error && /^locked:/.test(error.message)) return t('vaultLockedNotice');
   console.warn('Gauze:', error);
   return t(key);
 }

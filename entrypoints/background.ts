@@ -8,6 +8,7 @@ import { browserGuard, guardNotificationPage } from '../utils/browser/guard';
 import { browserFrames, browserTabSound, coverFrame } from '../utils/browser/tabs';
 import { browserManaged } from '../utils/browser/managed';
 import { browserWipe } from '../utils/browser/wipe';
+import { browserVault } from '../utils/browser/vault';
 import { createMessageRouter, type SenderInfo } from '../utils/core/messaging';
 import { createServices, startServices } from '../utils/services';
 import { createMenus, FLAG_MENU, UNFLAG_MENU, unflagConfirmationUrl, updateMenus } from '../utils/browser/menus';
@@ -34,6 +35,7 @@ export default defineBackground(() => {
     managed: browserManaged,
     sound: browserTabSound,
     wipe: browserWipe,
+    vault: browserVault,
   });
   const handlers = startServices(services, {
     storage,

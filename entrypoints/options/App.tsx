@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAsync } from '../../components/use-async';
 import { sendMessage } from '../../utils/browser/send-message';
 import { PolicySection } from './PolicySection';
+import { PrivacySection } from './PrivacySection';
 import { ShieldSection } from './ShieldSection';
 import { TeamContext, type TeamFloors } from './team';
 import { BedtimeSection } from './BedtimeSection';
@@ -22,6 +23,7 @@ const sections: Array<{ id: string; label: MessageKey }> = [
   { id: 'limits', label: 'limitsHeading' },
   { id: 'reveal', label: 'revealHeading' },
   { id: 'language', label: 'languageHeading' },
+  { id: 'privacy', label: 'vaultHeading' },
   { id: 'team', label: 'policyHeading' },
   { id: 'data', label: 'optionsDataHeading' },
 ];
@@ -150,6 +152,7 @@ export function App() {
           <LimitsSection key={`limits-${reads}`} />
           <ShieldSection key={`shield-${reads}`} />
           <LanguageSection key={`language-${reads}`} />
+          <PrivacySection key={`privacy-${reads}`} onChanged={() => setChanges((n) => n + 1)} />
           <PolicySection
             status={policy}
             onChanged={() => {

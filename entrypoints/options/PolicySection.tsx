@@ -84,8 +84,8 @@ export function PolicySection({ status, onChanged }: { status: AsyncState<Status
           {value.active.sites.length > 0 && <p>{t('policySites', value.active.sites.map(displayHost).join(', '))}</p>}
           {value.active.retentionDays !== null && <p>{t('policyRetention', value.active.retentionDays)}</p>}
           {value.active.encryptionRequired && (
-            <p role="alert" class="error">
-              {t('policyEncryptionUnsupported')}
+            <p>
+              {t('policyEncryptionRequired')} <a href="#privacy">{t('vaultHeading')}</a>
             </p>
           )}
         </div>

@@ -28,6 +28,8 @@ export function App() {
   const limits = useAsync(() => sendMessage('limits', {}));
   const lock = limits.status === 'ready' ? limits.value.lock : null;
   const shortcut = useAsync(async () => (await browser.commands.getAll()).find((c) => c.name === 'cover-everything')?.shortcut ?? '');
+  const [vaultVersion, setVaultVersion] = useState(0);
+  const vault = useAsync(() => sendMessage('vault/status', {}), [vaultVersion]);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [entry, setEntry] = useState<SiteEntry | null | undefined>(undefined);
   const [confirmReveal, setConfirmReveal] = useState(false);
@@ -83,10 +85,14 @@ export function App() {
     setEntry(tab ? (await sendMessage('sites/match', { hostname: tab.hostname })).entry : null);
     setNotice(t('dataErased'));
   });
-  const openPage = (path: '/demo.html' | '/options.html' | '/dashboard.html') => async () => {
-    await browser.tabs.create({ url: browser.runtime.getURL(path) });
+  const openPage = (path: '/demo.html' | '/options.html' | '/dashboard.html', hash = '') => async () => {
+    await browser.tabs.create({ url: `${browser.runtime.getURL(path)}${hash}` });
     window.close();
   };
+  const lockNow = run(async () => {
+    await sendMessage('vault/lock', {});
+    setVaultVersion((n) => n + 1);
+  });
 
   return (
     <main class="popup stack">
@@ -96,6 +102,29 @@ export function App() {
         {status.status === 'ready' && (status.value.records ? t('popupStatusReady') : t('popupStatusRecords'))}
         {status.status === 'error' && t('popupStatusError')}
       </p>
+
+      {vault.status === 'ready' && vault.value.enabled && (
+        <div class="row vault" data-testid="vault-state">
+          <span>{vault.value.unlocked ? t('vaultPopupOpen') : t('vaultPopupLocked')}</span>
+          {vault.value.unlocked ? (
+            <button type="button" onClick={lockNow}>
+              {t('vaultLockNow')}
+            </button>
+          ) : (
+            <button type="button" onClick={openPage('/options.html', '#unlock')}>
+              {t('vaultUnlockEllipsis')}
+            </button>
+          )}
+        </div>
+      )}
+      {vault.status === 'ready' && vault.value.required && !vault.value.enabled && (
+        <div class="stack" data-testid="vault-required">
+          <p class="error">{t('vaultPopupRequired')}</p>
+          <button type="button" onClick={openPage('/options.html', '#privacy')}>
+            {t('vaultSetUp')}
+          </button>
+        </div>
+      )}
 
       {exposure.status === 'ready' && (
         <p class="exposure" data-testid="exposure-today">

@@ -116,3 +116,16 @@ export interface WipeBrowser {
    */
   clearBrowserAreas(): Promise<void>;
 }
+
+/** The browser side of encryption at rest; injected so the vault service is testable in Node. */
+export interface VaultBrowser {
+  /** Keeps the open data key in the browser's session memory (gone when it closes), or forgets it. */
+  keepKey(raw: ArrayBuffer | null): Promise<void>;
+  keptKey(): Promise<ArrayBuffer | null>;
+  /** Calls back when the screen locks, or when the person has been away as long as `watchIdle` said. */
+  onAway(listener: () => void): void;
+  /** Minutes without input after which `onAway` is called (null: not watched). */
+  watchIdle(minutes: number | null): Promise<void>;
+  /** Opens Gauze's own page where the records are unlocked (never a passphrase field in a web page). */
+  openUnlock(): Promise<void>;
+}

@@ -26,6 +26,10 @@ interface MessageSpec {
   from: readonly SenderKind[];
 }
 
+const vaultStatusSchema = z.object({ enabled: z.boolean(), unlocked: z.boolean(), required: z.boolean(), lockAfterIdleMinutes: z.number().int() });
+/** A passphrase: long enough to resist guessing at 600,000 derivations a try, not a novel. */
+const passphraseSchema = z.string().min(10).max(1000);
+
 /** A problem with a file, said by the page in the person's language (utils/core/validation.ts). */
 const problemSchema = z.object({
   path: z.array(z.string()),
@@ -89,6 +93,8 @@ const shieldTextsSchema = z.object({
   save: text,
   cancel: text,
   askOverride: text,
+  notesLocked: text,
+  unlockNotes: text,
   keys: z.object({ label: text, step: text, cover: text, peek: text, reviewed: text, note: text, sound: text }),
 }) satisfies z.ZodType<ShieldTexts>;
 
@@ -247,6 +253,45 @@ export const messageSpecs = {
     reply: z.object({}),
     from: ['page'],
   },
+  /** Encryption at rest: on or off, open or locked, required by the team, the idle minutes. */
+  'vault/status': {
+    payload: z.object({}).strict(),
+    reply: vaultStatusSchema,
+    from: ['page'],
+  },
+  /** Turns encryption on with a passphrase (at least ten characters). */
+  'vault/enable': {
+    payload: z.object({ passphrase: passphraseSchema }).strict(),
+    reply: vaultStatusSchema,
+    from: ['page'],
+  },
+  'vault/unlock': {
+    payload: z.object({ passphrase: z.string().min(1).max(1000) }).strict(),
+    reply: z.object({ unlocked: z.boolean() }),
+    from: ['page'],
+  },
+  'vault/lock': {
+    payload: z.object({}).strict(),
+    reply: vaultStatusSchema,
+    from: ['page'],
+  },
+  /** A new passphrase: the data key is wrapped again; no record is re-encrypted. */
+  'vault/change': {
+    payload: z.object({ passphrase: z.string().min(1).max(1000), next: passphraseSchema }).strict(),
+    reply: z.object({ changed: z.boolean() }),
+    from: ['page'],
+  },
+  'vault/disable': {
+    payload: z.object({ passphrase: z.string().min(1).max(1000) }).strict(),
+    reply: z.object({ disabled: z.boolean() }),
+    from: ['page'],
+  },
+  /** From a card whose notes are locked: opens Gauze's own page to unlock (never a field in the web page). */
+  'vault/open-unlock': {
+    payload: z.object({}).strict(),
+    reply: z.object({}),
+    from: ['page', 'content'],
+  },
   /** A note to self (the bedtime page): private, kept like a check-in's note. */
   'memos/add': {
     payload: z.object({ text: z.string().trim().min(1).max(2000) }).strict(),
@@ -265,6 +310,8 @@ export const messageSpecs = {
     reply: z.object({
       questionnaires: z.array(questionnaireSchema),
       results: z.array(z.object({ questionnaire: z.string(), title: z.string(), at: z.number(), score: z.number(), band: z.string().nullable() })),
+      /** Encryption is on and locked: earlier results are not shown until the passphrase is given. */
+      locked: z.boolean().optional(),
     }),
     from: ['page'],
   },
@@ -378,7 +425,8 @@ export const messageSpecs = {
   /** Notes and reviewed marks for media addresses on a page (stored under a keyed hash). */
   'notes/lookup': {
     payload: z.object({ addresses: z.array(mediaAddress).max(200) }).strict(),
-    reply: z.object({ notes: z.array(noteSchema) }),
+    /** `locked`: encryption is on and the records are locked, so no note can be read now. */
+    reply: z.object({ notes: z.array(noteSchema), locked: z.boolean().optional() }),
     from: ['content', 'page'],
   },
   'notes/put': {

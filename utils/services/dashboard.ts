@@ -23,6 +23,7 @@ export function createDashboardService(): BackgroundService {
     id: 'dashboard',
     start({ storage, now, handle }) {
       handle('dashboard/data', async ({ days: count }) => {
+        await storage.vault.assertOpen();
         const at = now();
         const rule = dayRuleNow();
         const span = Math.max(count, SIGNAL_DAYS);
@@ -54,13 +55,21 @@ export function createDashboardService(): BackgroundService {
         return {};
       });
 
-      handle('memos/latest', async () => ({ memos: (await storage.memos.latest(MEMOS_SHOWN)).map(({ at, text }) => ({ at, text })) }));
+      handle('memos/latest', async () => {
+        await storage.vault.assertOpen();
+        return { memos: (await storage.memos.latest(MEMOS_SHOWN)).map(({ at, text }) => ({ at, text })) };
+      });
 
       handle('questionnaires', async () => {
-        const [active, latest] = await Promise.all([storage.policy.active(), storage.answers.latest(RESULTS_SHOWN)]);
+        // Locked, the questionnaires can still be answered (answers are sealed as they are kept);
+        // earlier results wait for the passphrase.
+        const { enabled, unlocked } = await storage.vault.state();
+        const locked = enabled && !unlocked;
+        const [active, latest] = await Promise.all([storage.policy.active(), locked ? [] : storage.answers.latest(RESULTS_SHOWN)]);
         return {
           questionnaires: active?.questionnaires ?? [],
           results: latest.map(({ questionnaire, title, at, score, band }) => ({ questionnaire, title, at, score, band })),
+          ...(locked ? { locked } : {}),
         };
       });
 

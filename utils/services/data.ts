@@ -6,12 +6,11 @@ export function createDataService(shield: ShieldAdapter, wipe: WipeBrowser): Bac
   return {
     id: 'data',
     start({ storage, now, handle, events }) {
-      handle('data/export', async () => ({
-        format: 'gauze-export' as const,
-        version: 4 as const,
-        exportedAt: new Date(now()).toISOString(),
-        ...(await storage.everything()),
-      }));
+      handle('data/export', async () => {
+        // An export is in clear: while the records are locked it is refused (LockedError).
+        await storage.vault.assertOpen();
+        return { format: 'gauze-export' as const, version: 4 as const, exportedAt: new Date(now()).toISOString(), ...(await storage.everything()) };
+      });
 
       handle('data/erase', async () => {
         await storage.eraseAll();

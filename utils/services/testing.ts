@@ -40,6 +40,7 @@ export function fakeAdapters(overrides: Partial<BrowserAdapters> = {}): BrowserA
     },
     managed: { readManaged: async () => undefined, onManagedChanged: () => {} },
     wipe: { clearBrowserAreas: async () => {} },
+    vault: { keepKey: async () => {}, keptKey: async () => null, onAway: () => {}, watchIdle: async () => {}, openUnlock: async () => {} },
     sound: {
       mute: async () => {},
       unmuteIfOurs: async () => {},

@@ -3,6 +3,7 @@ import type { OpenSegment, Segment } from '../core/exposure/clock';
 import type { SiteEntry } from '../core/sites/site-entry';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord } from '../core/records';
+import type { Sealed, VaultRecord } from './vault';
 
 export type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord };
 
@@ -17,9 +18,11 @@ export type MetaRecord =
   /** Before v7: a per-install secret the frames once shared with each other. Deleted by step 7. */
   | { key: 'frameToken'; value: string }
   /** Raw HMAC key for note hashes, so a stored hash cannot be matched against a list of addresses made elsewhere. */
-  | { key: 'noteKey'; value: ArrayBuffer }
+  | { key: 'noteKey'; value: ArrayBuffer | { sealed: Sealed } }
   /** The exposure segment running now, so a killed worker loses at most one heartbeat. */
-  | { key: 'openSegment'; value: OpenSegment | null }
+  | { key: 'openSegment'; value: (OpenSegment & { sealed?: Sealed }) | null }
+  /** Encryption at rest: the wrapped keys (utils/storage/vault.ts); absent when it is off. */
+  | { key: 'vault'; value: VaultRecord | null }
   /** The person's break rules (validated on read; defaults when absent or damaged). */
   | { key: 'breakRules'; value: unknown }
   /** Which break was last warned about or prompted, and postponements used. */

@@ -61,6 +61,8 @@ export const card: ShieldPart = {
 
     let shown: Element | null = null;
     let editing = false;
+    /** The records are locked: the card offers Gauze's unlock page instead of notes. */
+    let notesLocked = false;
 
     const show = (element: Element | null) => {
       if (editing && shown && !box.hidden) return; // keep what the person is typing
@@ -72,7 +74,7 @@ export const card: ShieldPart = {
       }
       if (!host.isConnected) (doc.documentElement ?? doc).append(host);
 
-      if (texts) render(context, box, element, texts);
+      if (texts) render(context, box, element, texts, notesLocked);
       else {
         // The background has not answered: say why nothing opens (the click is kept meanwhile).
         const status = line(doc, 'locked', context.env.unavailableText() || null);
@@ -96,6 +98,7 @@ export const card: ShieldPart = {
       if (data.sound) events.emit('set-sound', { media: element as HTMLMediaElement, on: data.sound === 'on' });
       if (data.play) events.emit('set-playing', { media: element as HTMLMediaElement, playing: data.play === 'on' });
       if (data.ask) context.env.send.askOverride();
+      if (data.unlock) context.env.send.openUnlock();
       const item = items.get(element);
       if (data.reviewed && item) events.emit('save-note', { element, note: item.note ?? '', reviewed: data.reviewed === 'on' });
       if (data.edit) openEditor(element);
@@ -125,6 +128,7 @@ export const card: ShieldPart = {
       const texts = context.texts();
       const item = items.get(element);
       if (!texts || !item) return;
+      if (notesLocked) return show(element);
       show(element);
       editing = true;
       const area = doc.createElement('textarea');
@@ -157,6 +161,10 @@ export const card: ShieldPart = {
     }, signal);
     signal.addEventListener('abort', cancelHide, { once: true });
     events.on('edit-note', openEditor, signal);
+    events.on('notes-locked', (on) => {
+      notesLocked = on;
+      if (shown && !editing) show(shown);
+    }, signal);
     const refresh = (element: Element) => {
       if (element === shown && !editing) show(element);
     };
@@ -190,7 +198,7 @@ function line(doc: Document, cls: string, content: string | null): HTMLElement |
   return element;
 }
 
-function render(context: PartContext, box: HTMLElement, element: Element, texts: ShieldTexts): void {
+function render(context: PartContext, box: HTMLElement, element: Element, texts: ShieldTexts, notesLocked: boolean): void {
   const { doc, items } = context;
   const item = items.get(element)!;
   const settings = context.settings();
@@ -236,7 +244,13 @@ function render(context: PartContext, box: HTMLElement, element: Element, texts:
       rows.push(media);
     }
   }
-  if (itemAddress(element, item)) {
+  if (itemAddress(element, item) && notesLocked) {
+    rows.push(line(doc, 'meta', texts.notesLocked));
+    const unlockRow = doc.createElement('div');
+    unlockRow.className = 'row';
+    unlockRow.append(button(doc, texts.unlockNotes, { unlock: '1' }));
+    rows.push(unlockRow);
+  } else if (itemAddress(element, item)) {
     const noteRow = doc.createElement('div');
     noteRow.className = 'row';
     noteRow.append(button(doc, item.reviewed ? texts.reviewed : texts.markReviewed, { reviewed: item.reviewed ? 'off' : 'on' }, item.reviewed), button(doc, texts.editNote, { edit: '1' }));
