@@ -150,4 +150,17 @@ describe('the card', () => {
     await page.elementLocator(img).hover();
     await expect.element(card.getByText('Same scene as exhibit 4')).toBeInTheDocument();
   });
+
+  it('sits where it hides no caption: a picture as wide as the window gets its card above, not over the caption under it', async () => {
+    const test = shieldTest(`<figure style="margin: 320px 0 0 20px"><img id="a" src="${patternUrl(940, 200)}" width="940" height="200" alt="Exhibit 9"><figcaption id="caption">Exhibit 9: the harbour, seen from the north quay</figcaption></figure>`);
+    test.answer();
+    await settle();
+    await page.elementLocator(test.root.querySelector('#a')!).hover();
+    await until(() => cardText());
+    const box = document.querySelector('cover-card')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+    const caption = test.root.querySelector('#caption')!.getBoundingClientRect();
+    const overlaps = box.left < caption.right && caption.left < box.right && box.top < caption.bottom && caption.top < box.bottom;
+    expect(box.height).toBeGreaterThan(0);
+    expect(overlaps).toBe(false);
+  });
 });
