@@ -35,6 +35,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+G' },
         description: '__MSG_commandCoverEverything__',
       },
+      // No key of its own (a person sets one in the browser's shortcut settings): it opens the
+      // question, which is answered once, so no key press alone erases anything.
+      'erase-everything': {
+        description: '__MSG_commandEraseEverything__',
+      },
     },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

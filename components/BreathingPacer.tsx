@@ -54,10 +54,14 @@ export function BreathingPacer() {
           </label>
         ))}
       </fieldset>
-      <div class="breath" data-testid="breath">
+      {/* The circle alone in its box, the words under it: no cue in any language can spill out of it. */}
+      <div class="stack" data-testid="breath">
+      <div class="breath">
         {!reducedMotion && (
-          <div class="circle" aria-hidden="true" style={{ transform: `scale(${0.35 + 0.65 * (running ? breath.fullness : 0)})` }} />
+          <div class="circle" aria-hidden="true" style={{ transform: `scale(${running ? 0.35 + 0.65 * breath.fullness : 0.35})` }} />
         )}
+      </div>
+      <div class="breath-words">
         <p class="cue" aria-live="polite">
           {running ? t(phaseCue[breath.phase]) : t('breathReady')}
         </p>
@@ -66,6 +70,7 @@ export function BreathingPacer() {
             {breath.secondsLeft}
           </p>
         )}
+      </div>
       </div>
       <button type="button" class="primary" onClick={() => setRunning(!running)}>
         {running ? t('breathPause') : t('breathStart')}

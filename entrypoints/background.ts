@@ -1,12 +1,14 @@
 import { browser } from '../utils/browser/api';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createStorage } from '../utils/storage/storage';
-import { currentLanguage, forgetLanguageChoices, languageReady, loadLanguage, onLanguageChoiceChanged, t } from '../utils/browser/i18n';
+import { currentLanguage, languageReady, loadLanguage, onLanguageChoiceChanged, t } from '../utils/browser/i18n';
 import { BREAK_NOTIFICATION, browserPrompter } from '../utils/browser/prompter';
 import { browserWatch } from '../utils/browser/watch';
 import { browserGuard, guardNotificationPage } from '../utils/browser/guard';
 import { browserFrames, browserTabSound, coverFrame } from '../utils/browser/tabs';
 import { browserManaged } from '../utils/browser/managed';
+import { browserWipe } from '../utils/browser/wipe';
+import { browserVault } from '../utils/browser/vault';
 import { createMessageRouter, type SenderInfo } from '../utils/core/messaging';
 import { createServices, startServices } from '../utils/services';
 import { createMenus, FLAG_MENU, UNFLAG_MENU, unflagConfirmationUrl, updateMenus } from '../utils/browser/menus';
@@ -14,6 +16,8 @@ import { applyShieldRegistration, broadcast, protectOpenTabs, registeredSites, r
 
 /** The keyboard command (manifest `commands` in wxt.config.ts) that covers everything in every tab. */
 const PANIC_COMMAND = 'cover-everything';
+/** The keyboard command (no default key) that asks, in Settings, whether to erase everything. */
+const ERASE_COMMAND = 'erase-everything';
 
 export default defineBackground(() => {
   const storage = createStorage();
@@ -30,12 +34,14 @@ export default defineBackground(() => {
     guard: browserGuard,
     managed: browserManaged,
     sound: browserTabSound,
+    wipe: browserWipe,
+    vault: browserVault,
   });
   const handlers = startServices(services, {
     storage,
     now: Date.now,
     version: browser.runtime.getManifest().version,
-    i18n: { ready: languageReady, t, language: currentLanguage, onChanged: onLanguageChoiceChanged, forget: forgetLanguageChoices },
+    i18n: { ready: languageReady, t, language: currentLanguage, onChanged: onLanguageChoiceChanged },
   });
   const route = createMessageRouter({
     extensionId: browser.runtime.id,
@@ -76,6 +82,7 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === PANIC_COMMAND) void handlers['shield/panic']?.({}, 'page', self);
+    if (command === ERASE_COMMAND) void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#erase` });
   });
   // Registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) =>

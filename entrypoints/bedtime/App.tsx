@@ -4,6 +4,7 @@ import { useAsync } from '../../components/use-async';
 import { formatClock } from '../../utils/core/exposure/format';
 import { t, uiLocale } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
+import { errorText } from '../../components/error-text';
 import './bedtime.css';
 
 /** Seconds the person waits, with their reason written, before an override can be confirmed. */
@@ -33,7 +34,7 @@ export function App() {
   const returnTo = returnAddress();
 
   if (state.status === 'loading') return <main class="bedtime stack" aria-busy="true" />;
-  if (state.status === 'error') return <main class="bedtime stack"><p role="alert" class="error">{state.error}</p></main>;
+  if (state.status === 'error') return <main class="bedtime stack"><p role="alert" class="error">{t('errorNotRead')}</p></main>;
   const { current, overrideUntil, overridesLeft, bedtime } = state.value;
   const on = current !== null && overrideUntil === null;
 
@@ -46,7 +47,7 @@ export function App() {
             {t('bedtimeUntil', formatClock(current.end, locale))}
           </p>
           <p>{t('bedtimeWhy')}</p>
-          <p>{t('bedtimeInstead')}</p>
+          <NoteToSelf />
           <div class="row">
             <a class="button primary" href={browser.runtime.getURL('/break.html')}>
               {t('bedtimeExercises')}
@@ -66,6 +67,7 @@ export function App() {
       {!on && (
         <>
           {overrideUntil !== null && <p data-testid="override-until">{t('bedtimeOpenUntil', formatClock(overrideUntil, locale))}</p>}
+          {overrideUntil === null && <p data-testid="guard-off">{t(bedtime.enabled ? 'bedtimeOffNotNow' : 'bedtimeOffExplain')}</p>}
           {returnTo && (
             <div class="row">
               <a class="button primary" href={returnTo}>
@@ -73,9 +75,46 @@ export function App() {
               </a>
             </div>
           )}
+          <div class="row">
+            <a class="button" href={`${browser.runtime.getURL('/options.html')}#bedtime`}>
+              {t('bedtimeOffSettings')}
+            </a>
+          </div>
         </>
       )}
     </main>
+  );
+}
+
+/** A place to write down what is on the person's mind, kept privately (it shows in the dashboard). */
+function NoteToSelf() {
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const keep = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) return setStatus({ kind: 'error', text: t('memoEmpty') });
+    try {
+      await sendMessage('memos/add', { text });
+      setText('');
+      setStatus({ kind: 'saved', text: t('memoSaved') });
+    } catch (failure) {
+      setStatus({ kind: 'error', text: errorText(failure) });
+    }
+  };
+  return (
+    <form class="stack note-to-self" onSubmit={(event) => void keep(event)} data-testid="note-to-self">
+      <label class="stack">
+        <span>{t('bedtimeInstead')}</span>
+        <span class="visually-hidden">{t('memoLabel')}</span>
+        <textarea name="memo" rows={3} maxLength={2000} dir="auto" value={text} onInput={(event) => setText(event.currentTarget.value)} />
+      </label>
+      <div class="row">
+        <button type="submit">{t('memoSave')}</button>
+      </div>
+      <p role="status" class={status?.kind === 'error' ? 'error' : 'muted'}>
+        {status?.text ?? ''}
+      </p>
+    </form>
   );
 }
 
@@ -100,7 +139,7 @@ function Override({ left, minutes, allowed, onGranted }: { left: number; minutes
       if (reply.granted) onGranted();
       else setError(t(reply.reason === 'none-left' ? 'bedtimeNoneLeft' : 'bedtimeOffHeading'));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }
   };
 

@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { BreathingPacer } from '../../components/BreathingPacer';
 import { CheckIn } from '../../components/CheckIn';
 import { useAsync } from '../../components/use-async';
-import { t, type MessageKey } from '../../utils/browser/i18n';
+import { formatTimer } from '../../utils/core/exposure/format';
+import { t, uiLocale, type MessageKey } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import './break.css';
 
@@ -23,10 +24,14 @@ export function App() {
     setPostponeResult(postponed);
     if (postponed) setTimeout(() => window.close(), 1500);
   };
+  // The break's length: the prompted kind's, or a short pause when the person chose to step away.
+  const kind = location.hash === '#break' ? 'break' : 'pause';
+  const lengthMinutes = rules.status === 'ready' ? (kind === 'break' ? rules.value.rules.breakMinutes : rules.value.rules.pauseMinutes) : null;
   return (
     <main class="break stack">
       <h1>{t('breakTitle')}</h1>
       <p>{t('breakIntro')}</p>
+      {lengthMinutes !== null && <BreakTimer minutes={lengthMinutes} />}
       <p class="safety" role="note">
         {t('breakSafety')}
       </p>
@@ -77,5 +82,29 @@ export function App() {
       </div>
       {postponeResult !== null && <p role="status">{postponeResult ? t('breakPostponed') : t('breakNoPostpone')}</p>}
     </main>
+  );
+}
+
+/**
+ * How long the break still lasts, counted from when the page opened: a clock the person can glance
+ * at (not read out every second), and one sentence, announced, when it is over.
+ */
+function BreakTimer({ minutes }: { minutes: number }) {
+  const [endsAt] = useState(() => Date.now() + minutes * 60_000);
+  const [now, setNow] = useState(Date.now());
+  const left = Math.max(0, (endsAt - now) / 1000);
+  useEffect(() => {
+    if (left <= 0) return;
+    const timer = setTimeout(() => setNow(Date.now()), 1000 - (Date.now() % 1000) || 1000);
+    return () => clearTimeout(timer);
+  }, [now]);
+  return (
+    <div class="card break-timer" data-testid="break-timer">
+      <p class="timer-label">{t('breakTimerLabel', Math.round(minutes))}</p>
+      <p class="timer" role="timer" aria-live="off">
+        {formatTimer(left, uiLocale())}
+      </p>
+      <p role="status">{left <= 0 ? t('breakTimerOver') : ''}</p>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { CheckIn } from '../../components/CheckIn';
+import { Unlock } from '../../components/Unlock';
 import { useAsync } from '../../components/use-async';
 import { groupDays, LATE_NIGHT_FROM_HOUR, type DayStats, type Period } from '../../utils/core/dashboard/aggregate';
 import type { Signal } from '../../utils/core/dashboard/signals';
@@ -7,6 +8,7 @@ import { formatDuration, formatHour } from '../../utils/core/exposure/format';
 import { t, type MessageKey, uiLocale } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { ExposureChart } from './ExposureChart';
+import { NotesToSelf } from './NotesToSelf';
 import { Questionnaires } from './Questionnaires';
 import { ShareSummary } from './ShareSummary';
 import './dashboard.css';
@@ -59,7 +61,18 @@ export function App() {
           {t('dashboardLoading')}
         </p>
       )}
-      {data.status === 'error' && <p role="alert" class="error">{data.error}</p>}
+      {data.status === 'error' &&
+        (/^locked:/.test(data.error) ? (
+          // Encryption on and locked: the figures are opened here, in Gauze's own page.
+          <section class="card stack" aria-labelledby="unlock-heading">
+            <h2 id="unlock-heading">{t('vaultLockedHeading')}</h2>
+            <Unlock onUnlocked={() => setVersion((n) => n + 1)} focus />
+          </section>
+        ) : (
+          <p role="alert" class="error">
+            {t('errorNotRead')}
+          </p>
+        ))}
       {data.status === 'ready' && (
         <>
           <section class="card stack" aria-labelledby="signals-heading" data-testid="signals">
@@ -156,9 +169,13 @@ export function App() {
             <CheckIn onSaved={() => setVersion((n) => n + 1)} />
           </section>
 
-          <ShareSummary />
+          {/* Locked, the figures to share and the notes wait for the passphrase; a check-in and a
+              questionnaire can still be answered (they are sealed as they are kept). */}
+          {data.status === 'ready' && <ShareSummary />}
           {/* Last, as it loads on its own: it can only lengthen the page, never push anything down. */}
-          <Questionnaires />
+          <Questionnaires key={version} />
+          {/* Read-only, so it can be pushed down by what loads above it without harm. */}
+          {data.status === 'ready' && <NotesToSelf key={version} />}
         </>
       )}
     </main>

@@ -21,9 +21,9 @@ interface Result {
 export function Questionnaires() {
   const [version, setVersion] = useState(0);
   const state = useAsync(() => sendMessage('questionnaires', {}), [version]);
-  if (state.status === 'error') return <p role="alert" class="error">{state.error}</p>;
+  if (state.status === 'error') return <p role="alert" class="error">{t('errorNotRead')}</p>;
   if (state.status !== 'ready' || state.value.questionnaires.length === 0) return null;
-  const { questionnaires, results } = state.value;
+  const { questionnaires, results, locked } = state.value;
   const date = new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
   const scoreText = (result: Result) => {
     const questionnaire = questionnaires.find((q) => q.id === result.questionnaire);
@@ -48,6 +48,7 @@ export function Questionnaires() {
           />
         );
       })}
+      {locked && <p class="muted">{t('vaultResultsLocked')}</p>}
       {results.length > 0 && (
         <table data-testid="questionnaire-results">
           <caption>{t('questionnaireHistory')}</caption>

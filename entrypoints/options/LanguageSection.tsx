@@ -24,7 +24,7 @@ export function LanguageSection() {
   const browserLanguage = resolveLanguage('auto', browser.i18n.getUILanguage());
   return (
     <section class="card stack" aria-labelledby="language-heading" id="language">
-      <h2 id="language-heading">{t('languageHeading')}</h2>
+      <h2 id="language-heading" tabIndex={-1}>{t('languageHeading')}</h2>
       <label class="stack">
         <span>{t('languageLabel')}</span>
         <select

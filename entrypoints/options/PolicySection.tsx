@@ -3,7 +3,12 @@ import { browser } from '../../utils/browser/api';
 import { saveFile } from '../../components/save-file';
 import type { AsyncState } from '../../components/use-async';
 import { t, type MessageKey } from '../../utils/browser/i18n';
-import { parsePolicy, POLICY_VERSION } from '../../utils/core/policy/schema';
+import { parsePolicy, POLICY_MAX_CHARACTERS, POLICY_VERSION } from '../../utils/core/policy/schema';
+import { displayHost, parseSiteInput } from '../../utils/core/sites/site-entry';
+import type { Problem } from '../../utils/core/validation';
+import { errorText } from '../../components/error-text';
+import { problemText } from '../../components/problem-text';
+import { LockIcon } from './team';
 import type { Reply } from '../../utils/core/messaging';
 import { sendMessage } from '../../utils/browser/send-message';
 import { SaveRow } from '../../components/SaveRow';
@@ -29,52 +34,66 @@ const date = (at: number) => new Date(at).toLocaleString(document.documentElemen
  * named, and building a policy file for a team.
  */
 export function PolicySection({ status, onChanged }: { status: AsyncState<Status>; onChanged(): void }) {
-  const [errors, setErrors] = useState<string[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  const importText = async (text: string) => {
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
     setNotice(null);
-    const reply = await sendMessage('policy/import', { text });
-    setErrors(reply.errors);
-    if (reply.imported) {
-      setNotice(reply.upgradedFrom ? t('policyImportedUpgraded', reply.upgradedFrom) : t('policyImported'));
-      onChanged();
+    const fail = (list: Problem[]) => setProblems(list.map(problemText));
+    try {
+      // A file far too large is refused here, before it is read whole or sent anywhere.
+      if (file.size > POLICY_MAX_CHARACTERS * 4) return fail([{ path: [], kind: 'too-large' }]);
+      const text = await file.text();
+      if (text.length > POLICY_MAX_CHARACTERS) return fail([{ path: [], kind: 'too-large' }]);
+      const reply = await sendMessage('policy/import', { text });
+      fail(reply.problems);
+      if (reply.imported) {
+        setNotice(reply.upgradedFrom ? t('policyImportedUpgraded', reply.upgradedFrom) : t('policyImported'));
+        onChanged();
+      }
+    } catch (error) {
+      setProblems([errorText(error, 'policyImportError')]);
     }
   };
-  const importFile = async (file: File | undefined) => file && importText(await file.text());
   const remove = async () => {
-    await sendMessage('policy/remove', {});
-    setNotice(t('policyRemoved'));
-    onChanged();
+    try {
+      await sendMessage('policy/remove', {});
+      setNotice(t('policyRemoved'));
+      onChanged();
+    } catch (error) {
+      setNotice(errorText(error));
+    }
   };
 
   const value = status.status === 'ready' ? status.value : null;
   return (
-    <section class="card stack" aria-labelledby="policy-heading" data-testid="policy">
-      <h2 id="policy-heading">{t('policyHeading')}</h2>
+    <section class="card stack" id="team" aria-labelledby="policy-heading" data-testid="policy">
+      <h2 id="policy-heading" tabIndex={-1}>{t('policyHeading')}</h2>
       {value?.active ? (
         <div class="stack" data-testid="policy-active">
           {value.active.teams.map((team) => (
-            <p key={`${team.source}-${team.name}`}>
-              <span aria-hidden="true">🔒 </span>
+            <p key={`${team.source}-${team.name}`} class="team-note">
+              <LockIcon />
               {t(team.source === 'managed' ? 'policyFromManaged' : 'policyFromFile', team.name)}
               {team.contact ? ` ${t('policyContact', team.contact)}` : ''}
             </p>
           ))}
           <p class="muted">{t('policyFloorsExplain')}</p>
-          {value.active.sites.length > 0 && <p>{t('policySites', value.active.sites.join(', '))}</p>}
+          {value.active.sites.length > 0 && <p>{t('policySites', value.active.sites.map(displayHost).join(', '))}</p>}
           {value.active.retentionDays !== null && <p>{t('policyRetention', value.active.retentionDays)}</p>}
           {value.active.encryptionRequired && (
-            <p role="alert" class="error">
-              {t('policyEncryptionUnsupported')}
+            <p>
+              {t('policyEncryptionRequired')} <a href="#privacy">{t('vaultHeading')}</a>
             </p>
           )}
         </div>
       ) : (
         <p>{t('policyNone')}</p>
       )}
-      {value?.managed && value.managed.state !== 'empty' && (
+      {/* Shown whenever an organisation's policy was ever read: what it is now, when it was checked. */}
+      {value?.managed && (value.managed.state !== 'empty' || value.managed.lastKnownGood) && (
         <div class="stack" data-testid="policy-managed">
           <p>{t(managedStates[value.managed.state], date(value.managed.checkedAt))}</p>
           {value.managed.errors.length > 0 && (
@@ -131,11 +150,11 @@ export function PolicySection({ status, onChanged }: { status: AsyncState<Status
           <input type="file" name="policy-file" accept=".json,application/json" onChange={(event) => void importFile((event.target as HTMLInputElement).files?.[0])} />
         </label>
       </div>
-      {errors.length > 0 && (
+      {problems.length > 0 && (
         <div role="alert" class="stack" data-testid="policy-errors">
           <p class="error">{t('policyImportFailed')}</p>
-          <ul class="errors">
-            {errors.map((line) => (
+          <ul class="problems">
+            {problems.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
@@ -162,28 +181,39 @@ function PolicyBuilder() {
 
   const build = async (event: Event) => {
     event.preventDefault();
-    const [breaks, limits, bedtime, shield] = await Promise.all([
-      sendMessage('breaks/rules', {}),
-      sendMessage('limits', {}),
-      sendMessage('bedtime', {}),
-      sendMessage('shield/settings', {}),
-    ]);
-    const policy = {
-      format: 'gauze-policy',
-      version: POLICY_VERSION,
-      team: { name: name.trim(), ...(contact.trim() ? { contact: contact.trim() } : {}) },
-      sites: sites
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((host) => ({ host: host.toLowerCase(), subdomains: true })),
-      ...(include.breaks ? { breaks: breaks.rules } : {}),
-      ...(include.limits ? { limits: limits.limits } : {}),
-      ...(include.bedtime ? { bedtime: bedtime.bedtime } : {}),
-      ...(include.shield ? { shield: shield.settings } : {}),
-    };
-    const parsed = parsePolicy(policy);
-    setProblems(parsed.ok ? [] : parsed.errors);
-    if (parsed.ok) saveFile(`gauze-policy-${name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'team'}.json`, 'application/json', JSON.stringify(parsed.policy, null, 2));
+    // Said in words, with the field's visible label; a site is read as the Flagged-sites box reads it.
+    const said: string[] = [];
+    if (!name.trim()) said.push(t('policyBuildNeedName', t('policyBuildName')));
+    const hosts: Array<{ host: string; subdomains: boolean }> = [];
+    for (const token of sites.split(/[\s,]+/).filter(Boolean)) {
+      const parsed = parseSiteInput(token);
+      if (parsed.ok) hosts.push({ host: parsed.host, subdomains: true });
+      else said.push(t('policyBuildSiteInvalid', [t('policyBuildSites'), token]));
+    }
+    if (said.length) return setProblems(said);
+    try {
+      const [breaks, limits, bedtime, shield] = await Promise.all([
+        sendMessage('breaks/rules', {}),
+        sendMessage('limits', {}),
+        sendMessage('bedtime', {}),
+        sendMessage('shield/settings', {}),
+      ]);
+      const policy = {
+        format: 'gauze-policy',
+        version: POLICY_VERSION,
+        team: { name: name.trim(), ...(contact.trim() ? { contact: contact.trim() } : {}) },
+        sites: [...new Map(hosts.map((site) => [site.host, site])).values()],
+        ...(include.breaks ? { breaks: breaks.rules } : {}),
+        ...(include.limits ? { limits: limits.limits } : {}),
+        ...(include.bedtime ? { bedtime: bedtime.bedtime } : {}),
+        ...(include.shield ? { shield: shield.settings } : {}),
+      };
+      const parsed = parsePolicy(policy);
+      setProblems(parsed.ok ? [] : parsed.problems.map(problemText));
+      if (parsed.ok) saveFile(`gauze-policy-${name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'team'}.json`, 'application/json', JSON.stringify(parsed.policy, null, 2));
+    } catch (error) {
+      setProblems([errorText(error)]);
+    }
   };
 
   return (
@@ -193,7 +223,7 @@ function PolicyBuilder() {
         <p class="muted">{t('policyBuildExplain')}</p>
         <label class="stack">
           <span>{t('policyBuildName')}</span>
-          <input type="text" name="team-name" required maxLength={80} value={name} onInput={(event) => setName((event.target as HTMLInputElement).value)} />
+          <input type="text" name="team-name" maxLength={80} value={name} onInput={(event) => setName((event.target as HTMLInputElement).value)} />
         </label>
         <label class="stack">
           <span>{t('policyBuildContact')}</span>
@@ -214,7 +244,7 @@ function PolicyBuilder() {
         </fieldset>
         <SaveRow status={null} label="policyBuildSave" />
         {problems.length > 0 && (
-          <ul role="alert" class="errors">
+          <ul role="alert" class="problems error">
             {problems.map((line) => (
               <li key={line}>{line}</li>
             ))}

@@ -2,8 +2,8 @@ import { useSettings } from '../../components/use-settings';
 import { t, type MessageKey } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
-import { SaveRow } from '../../components/SaveRow';
-import { TeamLock, useFloor } from './team';
+import { SaveStatus } from '../../components/SaveStatus';
+import { TeamLock, TeamNote, useFloor } from './team';
 
 const steps: Array<{ step: 'blur' | 'outline' | 'full'; label: MessageKey }> = [
   { step: 'blur', label: 'shieldStepBlur' },
@@ -11,9 +11,9 @@ const steps: Array<{ step: 'blur' | 'outline' | 'full'; label: MessageKey }> = [
   { step: 'full', label: 'shieldStepFull' },
 ];
 
-/** How covered media is revealed: blur strength, which steps, re-cover time, whether sound may be turned on. */
+/** How covered media is revealed: blur strength, which steps, re-cover time, whether sound may be turned on. Saved as changed. */
 export function ShieldSection() {
-  const { value: settings, setValue: setSettings, status, submit } = useSettings(
+  const { value: settings, save, status } = useSettings(
     async () => (await sendMessage('shield/settings', {})).settings,
     async (value) => (await sendMessage('shield/settings', { settings: value })).settings,
     'revealSaved',
@@ -22,11 +22,12 @@ export function ShieldSection() {
   const soundFloor = useFloor('shield', 'soundAllowed');
 
   return (
-    <section class="card stack" aria-labelledby="reveal-heading">
-      <h2 id="reveal-heading">{t('revealHeading')}</h2>
+    <section class="card stack" aria-labelledby="reveal-heading" id="reveal">
+      <h2 id="reveal-heading" tabIndex={-1}>{t('revealHeading')}</h2>
       <p>{t('revealExplain')}</p>
+      <TeamNote group="shield" />
       {settings && (
-        <form class="stack" onSubmit={(event) => void submit(event)}>
+        <div class="stack">
           <fieldset class="stack strength">
             <legend>
               {t('revealSteps')} <TeamLock group="shield" field="allowedSteps" />
@@ -41,22 +42,22 @@ export function ShieldSection() {
                     name={`step-${step}`}
                     checked={on}
                     disabled={forbidden}
-                    onChange={() => setSettings({ ...settings, allowedSteps: steps.map((s) => s.step).filter((s) => (s === step ? !on : settings.allowedSteps.includes(s))) })}
+                    onChange={() => void save({ ...settings, allowedSteps: steps.map((s) => s.step).filter((s) => (s === step ? !on : settings.allowedSteps.includes(s))) })}
                   />
                   {t(label)}
                 </label>
               );
             })}
           </fieldset>
-          <NumberField group="shield" field="blurPixels" label={t('revealBlur')} base={{ min: 8, max: 64 }} step={4} value={settings.blurPixels} onChange={(value) => setSettings({ ...settings, blurPixels: value })} />
-          <NumberField group="shield" field="recoverAfterSeconds" label={t('revealRecover')} base={{ min: 0, max: 600 }} step={5} value={settings.recoverAfterSeconds} onChange={(value) => setSettings({ ...settings, recoverAfterSeconds: value })} />
+          <NumberField group="shield" field="blurPixels" label={t('revealBlur')} base={{ min: 8, max: 64 }} unit="blur" value={settings.blurPixels} onCommit={(value) => void save({ ...settings, blurPixels: value })} />
+          <NumberField group="shield" field="recoverAfterSeconds" label={t('revealRecover')} base={{ min: 0, max: 600 }} unit="seconds" value={settings.recoverAfterSeconds} onCommit={(value) => void save({ ...settings, recoverAfterSeconds: value })} />
           <label class="row">
-            <input type="checkbox" name="soundAllowed" checked={settings.soundAllowed} disabled={soundFloor?.value === false} onChange={() => setSettings({ ...settings, soundAllowed: !settings.soundAllowed })} />
+            <input type="checkbox" name="soundAllowed" checked={settings.soundAllowed} disabled={soundFloor?.value === false} onChange={() => void save({ ...settings, soundAllowed: !settings.soundAllowed })} />
             {t('revealSound')} <TeamLock group="shield" field="soundAllowed" />
           </label>
-          <SaveRow status={status} />
-        </form>
+        </div>
       )}
+      <SaveStatus status={status} />
     </section>
   );
 }

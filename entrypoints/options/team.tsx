@@ -18,15 +18,36 @@ export function useFloor(group: Group, field: string): { team: string; value: un
   return team && value !== undefined ? { team: team.team, value } : null;
 }
 
-/** A lock beside a control the team's policy sets: who sets it and that it can only be made stricter. */
+/** A padlock, drawn (an emoji shows as an empty box where no emoji font is installed). */
+export function LockIcon() {
+  return (
+    <svg class="lock-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="currentColor" stroke-width="1.6" />
+      <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
+    </svg>
+  );
+}
+
+/** A lock beside a control the team's policy sets; the section's TeamNote says what it means. */
 export function TeamLock({ group, field }: { group: Group; field: string }) {
   const floor = useFloor(group, field);
   if (!floor) return null;
   return (
     <span class="team-lock" data-testid={`lock-${group}-${field}`}>
-      <span aria-hidden="true">🔒 </span>
-      {t('teamLock', floor.team)}
+      <LockIcon />
+      <span class="visually-hidden">{t('teamLockShort')}</span>
     </span>
+  );
+}
+
+/** Once per section, where the team sets any of its fields: who, and that it can only be made stricter. */
+export function TeamNote({ group }: { group: Group }) {
+  const team = useContext(TeamContext);
+  if (!team || !team.floors[group] || Object.keys(team.floors[group]!).length === 0) return null;
+  return (
+    <p class="team-note" data-testid={`team-note-${group}`}>
+      <LockIcon /> {t('teamLock', team.team)}
+    </p>
   );
 }
 

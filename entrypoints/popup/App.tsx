@@ -4,7 +4,8 @@ import { useAsync } from '../../components/use-async';
 import { formatClock, formatDuration } from '../../utils/core/exposure/format';
 import { t, uiLocale } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
-import type { SiteEntry } from '../../utils/core/sites/site-entry';
+import { displayHost, type SiteEntry } from '../../utils/core/sites/site-entry';
+import { errorText } from '../../components/error-text';
 import './popup.css';
 
 interface ActiveTab {
@@ -27,9 +28,15 @@ export function App() {
   const limits = useAsync(() => sendMessage('limits', {}));
   const lock = limits.status === 'ready' ? limits.value.lock : null;
   const shortcut = useAsync(async () => (await browser.commands.getAll()).find((c) => c.name === 'cover-everything')?.shortcut ?? '');
+  const [vaultVersion, setVaultVersion] = useState(0);
+  const vault = useAsync(() => sendMessage('vault/status', {}), [vaultVersion]);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [entry, setEntry] = useState<SiteEntry | null | undefined>(undefined);
   const [confirmReveal, setConfirmReveal] = useState(false);
+  const [confirmUnflag, setConfirmUnflag] = useState(false);
+  const [confirmErase, setConfirmErase] = useState(false);
+  /** What the last action said, next to the button that caused it. */
+  const [siteNotice, setSiteNotice] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,14 +49,14 @@ export function App() {
 
   const run = (work: () => Promise<void>) => () => {
     setError(null);
-    work().catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    work().catch((failure: unknown) => setError(errorText(failure)));
   };
 
   const flag = run(async () => {
     if (!tab) return;
     await sendMessage('sites/flag', { input: tab.hostname });
     setEntry((await sendMessage('sites/match', { hostname: tab.hostname })).entry);
-    setNotice(t('popupFlagged'));
+    setSiteNotice(t('popupFlagged'));
   });
   const unflag = run(async () => {
     if (!tab || !entry) return;
@@ -72,10 +79,20 @@ export function App() {
     await browser.tabs.create({ url: browser.runtime.getURL('/break.html') });
     window.close();
   });
-  const openPage = (path: '/demo.html' | '/options.html' | '/dashboard.html') => async () => {
-    await browser.tabs.create({ url: browser.runtime.getURL(path) });
+  const erase = run(async () => {
+    await sendMessage('data/erase', { confirm: 'erase everything' });
+    setConfirmErase(false);
+    setEntry(tab ? (await sendMessage('sites/match', { hostname: tab.hostname })).entry : null);
+    setNotice(t('dataErased'));
+  });
+  const openPage = (path: '/demo.html' | '/options.html' | '/dashboard.html', hash = '') => async () => {
+    await browser.tabs.create({ url: `${browser.runtime.getURL(path)}${hash}` });
     window.close();
   };
+  const lockNow = run(async () => {
+    await sendMessage('vault/lock', {});
+    setVaultVersion((n) => n + 1);
+  });
 
   return (
     <main class="popup stack">
@@ -85,6 +102,29 @@ export function App() {
         {status.status === 'ready' && (status.value.records ? t('popupStatusReady') : t('popupStatusRecords'))}
         {status.status === 'error' && t('popupStatusError')}
       </p>
+
+      {vault.status === 'ready' && vault.value.enabled && (
+        <div class="row vault" data-testid="vault-state">
+          <span>{vault.value.unlocked ? t('vaultPopupOpen') : t('vaultPopupLocked')}</span>
+          {vault.value.unlocked ? (
+            <button type="button" onClick={lockNow}>
+              {t('vaultLockNow')}
+            </button>
+          ) : (
+            <button type="button" onClick={openPage('/options.html', '#unlock')}>
+              {t('vaultUnlockEllipsis')}
+            </button>
+          )}
+        </div>
+      )}
+      {vault.status === 'ready' && vault.value.required && !vault.value.enabled && (
+        <div class="stack" data-testid="vault-required">
+          <p class="error">{t('vaultPopupRequired')}</p>
+          <button type="button" onClick={openPage('/options.html', '#privacy')}>
+            {t('vaultSetUp')}
+          </button>
+        </div>
+      )}
 
       {exposure.status === 'ready' && (
         <p class="exposure" data-testid="exposure-today">
@@ -107,7 +147,7 @@ export function App() {
 
       <section class="card stack" aria-labelledby="site-heading">
         <h2 id="site-heading" class="site">
-          {tab ? tab.hostname : t('popupNoSite')}
+          {tab ? displayHost(tab.hostname) : t('popupNoSite')}
         </h2>
         {tab && entry === null && (
           <>
@@ -137,12 +177,31 @@ export function App() {
                 </div>
               </div>
             )}
-            {entry.source === 'user' && (
-              <button type="button" onClick={unflag}>
-                {t('popupUnflagSite', entry.host)}
+            {entry.source === 'user' && !confirmUnflag && (
+              <button type="button" onClick={() => setConfirmUnflag(true)}>
+                {t('popupUnflagSite', displayHost(entry.host))}
               </button>
             )}
+            {entry.source === 'user' && confirmUnflag && (
+              // Unflagging exposes the site: asked first, as in Settings.
+              <div class="stack confirm" role="group" aria-label={t('popupUnflagSite', displayHost(entry.host))}>
+                <p>{t('sitesUnflagConfirm', displayHost(entry.host))}</p>
+                <div class="row">
+                  <button type="button" onClick={unflag}>
+                    {t('sitesRemoveLabel', displayHost(entry.host))}
+                  </button>
+                  <button type="button" class="primary" autoFocus onClick={() => setConfirmUnflag(false)}>
+                    {t('sitesKeepFlagged')}
+                  </button>
+                </div>
+              </div>
+            )}
           </>
+        )}
+        {siteNotice && (
+          <p role="status" class="notice" data-testid="site-notice">
+            {siteNotice}
+          </p>
         )}
       </section>
 
@@ -175,6 +234,24 @@ export function App() {
           {t('openOptions')}
         </button>
       </div>
+      {!confirmErase ? (
+        <button type="button" class="quiet" onClick={() => setConfirmErase(true)}>
+          {t('dataErase')}
+        </button>
+      ) : (
+        // Deliberate: the question, with keeping everything the default answer.
+        <div class="card stack confirm" role="alertdialog" aria-labelledby="popup-erase-question">
+          <p id="popup-erase-question">{t('dataEraseConfirm')}</p>
+          <div class="row">
+            <button type="button" onClick={erase}>
+              {t('dataEraseYes')}
+            </button>
+            <button type="button" class="primary" autoFocus onClick={() => setConfirmErase(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {status.status === 'ready' && <p class="muted version">{t('versionLabel', status.value.version)}</p>}
     </main>
   );

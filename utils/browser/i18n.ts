@@ -82,11 +82,6 @@ export async function setTimeZoneChoice(zone: string | null): Promise<void> {
   else await browser.storage.local.set({ [TIME_ZONE_KEY]: zone });
 }
 
-/** Forgets both choices: Gauze follows the browser's language and time zone again. */
-export async function forgetLanguageChoices(): Promise<void> {
-  await browser.storage.local.remove([LANGUAGE_KEY, TIME_ZONE_KEY]);
-}
-
 /** The language in use (English until loadLanguage has finished). */
 export function currentLanguage(): Language {
   return loaded?.language ?? english;

@@ -105,3 +105,27 @@ export interface ShieldAdapter {
   /** Gives one frame's document the person's blur for the first step. */
   coverFrame(tabId: number, frameId: number, blurPixels: number): Promise<void>;
 }
+
+/** What erasing everything clears outside the database; injected so the service is testable in Node. */
+export interface WipeBrowser {
+  /**
+   * Clears every browser area Gauze writes besides its database: local storage (language and time
+   * zone chosen), alarms, notifications on screen, and every script and style it registered. The
+   * tab mute's memory (tab and frame numbers, in memory only) stays, so muted tabs are released
+   * as they reload.
+   */
+  clearBrowserAreas(): Promise<void>;
+}
+
+/** The browser side of encryption at rest; injected so the vault service is testable in Node. */
+export interface VaultBrowser {
+  /** Keeps the open data key in the browser's session memory (gone when it closes), or forgets it. */
+  keepKey(raw: ArrayBuffer | null): Promise<void>;
+  keptKey(): Promise<ArrayBuffer | null>;
+  /** Calls back when the screen locks, or when the person has been away as long as `watchIdle` said. */
+  onAway(listener: () => void): void;
+  /** Minutes without input after which `onAway` is called (null: not watched). */
+  watchIdle(minutes: number | null): Promise<void>;
+  /** Opens Gauze's own page where the records are unlocked (never a passphrase field in a web page). */
+  openUnlock(): Promise<void>;
+}

@@ -8,10 +8,10 @@ import { bedtimeSchema, type GuardWindow } from './bedtime/schedule';
 import type { DayStats } from './dashboard/aggregate';
 import type { Signal } from './dashboard/signals';
 import type { RevealLock } from './limits/lock';
-import { questionnaireSchema } from './policy/schema';
+import { POLICY_MAX_CHARACTERS, questionnaireSchema } from './policy/schema';
 import type { MediaKind } from './shield/kinds';
 import { hostSchema, siteEntrySchema } from './sites/site-entry';
-import { parseOrThrow, ValidationError } from './validation';
+import { parseOrThrow, ValidationError, type Problem } from './validation';
 
 /**
  * The typed message channel between content scripts, extension pages and the background.
@@ -25,6 +25,18 @@ interface MessageSpec {
   reply: z.ZodType;
   from: readonly SenderKind[];
 }
+
+const vaultStatusSchema = z.object({ enabled: z.boolean(), unlocked: z.boolean(), required: z.boolean(), lockAfterIdleMinutes: z.number().int() });
+/** A passphrase: long enough to resist guessing at 600,000 derivations a try, not a novel. */
+const passphraseSchema = z.string().min(10).max(1000);
+
+/** A problem with a file, said by the page in the person's language (utils/core/validation.ts). */
+const problemSchema = z.object({
+  path: z.array(z.string()),
+  kind: z.enum(['not-json', 'not-policy', 'newer-version', 'too-large', 'missing', 'not-number', 'not-text', 'not-boolean', 'not-list', 'not-object', 'too-big', 'too-long', 'too-many', 'too-small', 'empty', 'too-few', 'format', 'unknown-field', 'choice', 'other']),
+  limit: z.string().optional(),
+  found: z.string().optional(),
+}) satisfies z.ZodType<Problem>;
 
 /*
  * Schemas of domain shapes, each checked against its type (`satisfies`): a field added to the
@@ -81,6 +93,8 @@ const shieldTextsSchema = z.object({
   save: text,
   cancel: text,
   askOverride: text,
+  notesLocked: text,
+  unlockNotes: text,
   keys: z.object({ label: text, step: text, cover: text, peek: text, reviewed: text, note: text, sound: text }),
 }) satisfies z.ZodType<ShieldTexts>;
 
@@ -114,13 +128,25 @@ export const messageSpecs = {
     reply: z.object({ echo: z.string(), version: z.string(), records: z.boolean() }),
     from: ['page', 'content'],
   },
-  /** What the local database holds, for the options page's "Your data" section. */
+  /** What Gauze keeps on this computer, for Settings' "Your data" section. */
   'storage/summary': {
     payload: z.object({}).strict(),
     reply: z.object({
       schemaVersion: z.number().int(),
       installedAt: z.number().nullable(),
       stores: z.array(z.object({ name: z.string(), count: z.number().int() })),
+      /** The same in the person's terms, for "Your data". */
+      facts: z.object({
+        exposureDays: z.number().int(),
+        sites: z.number().int(),
+        reveals: z.number().int(),
+        notes: z.number().int(),
+        checkIns: z.number().int(),
+        memos: z.number().int(),
+        answers: z.number().int(),
+        breaks: z.number().int(),
+        overrides: z.number().int(),
+      }),
     }),
     from: ['page'],
   },
@@ -227,12 +253,65 @@ export const messageSpecs = {
     reply: z.object({}),
     from: ['page'],
   },
+  /** Encryption at rest: on or off, open or locked, required by the team, the idle minutes. */
+  'vault/status': {
+    payload: z.object({}).strict(),
+    reply: vaultStatusSchema,
+    from: ['page'],
+  },
+  /** Turns encryption on with a passphrase (at least ten characters). */
+  'vault/enable': {
+    payload: z.object({ passphrase: passphraseSchema }).strict(),
+    reply: vaultStatusSchema,
+    from: ['page'],
+  },
+  'vault/unlock': {
+    payload: z.object({ passphrase: z.string().min(1).max(1000) }).strict(),
+    reply: z.object({ unlocked: z.boolean() }),
+    from: ['page'],
+  },
+  'vault/lock': {
+    payload: z.object({}).strict(),
+    reply: vaultStatusSchema,
+    from: ['page'],
+  },
+  /** A new passphrase: the data key is wrapped again; no record is re-encrypted. */
+  'vault/change': {
+    payload: z.object({ passphrase: z.string().min(1).max(1000), next: passphraseSchema }).strict(),
+    reply: z.object({ changed: z.boolean() }),
+    from: ['page'],
+  },
+  'vault/disable': {
+    payload: z.object({ passphrase: z.string().min(1).max(1000) }).strict(),
+    reply: z.object({ disabled: z.boolean() }),
+    from: ['page'],
+  },
+  /** From a card whose notes are locked: opens Gauze's own page to unlock (never a field in the web page). */
+  'vault/open-unlock': {
+    payload: z.object({}).strict(),
+    reply: z.object({}),
+    from: ['page', 'content'],
+  },
+  /** A note to self (the bedtime page): private, kept like a check-in's note. */
+  'memos/add': {
+    payload: z.object({ text: z.string().trim().min(1).max(2000) }).strict(),
+    reply: z.object({}),
+    from: ['page'],
+  },
+  /** The latest notes to self, newest first, for the dashboard. */
+  'memos/latest': {
+    payload: z.object({}).strict(),
+    reply: z.object({ memos: z.array(z.object({ at: z.number(), text: z.string() })) }),
+    from: ['page'],
+  },
   /** The organisation's questionnaires in force, and the person's latest answers' scores. */
   questionnaires: {
     payload: z.object({}).strict(),
     reply: z.object({
       questionnaires: z.array(questionnaireSchema),
       results: z.array(z.object({ questionnaire: z.string(), title: z.string(), at: z.number(), score: z.number(), band: z.string().nullable() })),
+      /** Encryption is on and locked: earlier results are not shown until the passphrase is given. */
+      locked: z.boolean().optional(),
     }),
     from: ['page'],
   },
@@ -297,8 +376,8 @@ export const messageSpecs = {
   },
   /** Imports a policy file's text. A malformed file gets one line per bad field, and nothing changes. */
   'policy/import': {
-    payload: z.object({ text: z.string().max(1_000_000) }).strict(),
-    reply: z.object({ imported: z.boolean(), errors: z.array(z.string()), upgradedFrom: z.number().nullable() }),
+    payload: z.object({ text: z.string().max(POLICY_MAX_CHARACTERS) }).strict(),
+    reply: z.object({ imported: z.boolean(), errors: z.array(z.string()), problems: z.array(problemSchema), upgradedFrom: z.number().nullable() }),
     from: ['page'],
   },
   /** Removes the imported policy file (a managed policy stays: only the administrator can change it). */
@@ -346,7 +425,8 @@ export const messageSpecs = {
   /** Notes and reviewed marks for media addresses on a page (stored under a keyed hash). */
   'notes/lookup': {
     payload: z.object({ addresses: z.array(mediaAddress).max(200) }).strict(),
-    reply: z.object({ notes: z.array(noteSchema) }),
+    /** `locked`: encryption is on and the records are locked, so no note can be read now. */
+    reply: z.object({ notes: z.array(noteSchema), locked: z.boolean().optional() }),
     from: ['content', 'page'],
   },
   'notes/put': {

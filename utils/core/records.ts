@@ -20,6 +20,16 @@ export interface CheckInRecord {
   note: string;
 }
 
+/**
+ * A note to self: something on the person's mind, written down so they need not look again (the
+ * bedtime page offers it). Kept like a check-in's note: private, in the export, erased with all.
+ */
+export interface MemoRecord {
+  id?: number;
+  at: number;
+  text: string;
+}
+
 /** An override of the bedtime guard: when, for how long, and the reason the person typed. */
 export interface OverrideRecord {
   id?: number;

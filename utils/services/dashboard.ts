@@ -7,12 +7,14 @@ import type { BackgroundService } from './types';
 
 /** How many past questionnaire results the dashboard lists. */
 const RESULTS_SHOWN = 20;
+/** How many notes to self the dashboard lists. */
+const MEMOS_SHOWN = 30;
 /** Signals look at five weeks, whatever range the page draws. */
 const SIGNAL_DAYS = 35;
 
 /**
  * The dashboard's figures: per exposure day over a range, revealed items by kind, early-warning
- * signals; the person's private check-ins; and answers to the organisation's own questionnaires.
+ * signals; the person's private check-ins and notes to self; and answers to the organisation's own questionnaires.
  * Aggregated here, next to the data, so the page receives a few hundred rows rather than a year
  * of records.
  */
@@ -21,6 +23,7 @@ export function createDashboardService(): BackgroundService {
     id: 'dashboard',
     start({ storage, now, handle }) {
       handle('dashboard/data', async ({ days: count }) => {
+        await storage.vault.assertOpen();
         const at = now();
         const rule = dayRuleNow();
         const span = Math.max(count, SIGNAL_DAYS);
@@ -47,11 +50,26 @@ export function createDashboardService(): BackgroundService {
         return {};
       });
 
+      handle('memos/add', async ({ text }) => {
+        await storage.memos.add({ at: now(), text });
+        return {};
+      });
+
+      handle('memos/latest', async () => {
+        await storage.vault.assertOpen();
+        return { memos: (await storage.memos.latest(MEMOS_SHOWN)).map(({ at, text }) => ({ at, text })) };
+      });
+
       handle('questionnaires', async () => {
-        const [active, latest] = await Promise.all([storage.policy.active(), storage.answers.latest(RESULTS_SHOWN)]);
+        // Locked, the questionnaires can still be answered (answers are sealed as they are kept);
+        // earlier results wait for the passphrase.
+        const { enabled, unlocked } = await storage.vault.state();
+        const locked = enabled && !unlocked;
+        const [active, latest] = await Promise.all([storage.policy.active(), locked ? [] : storage.answers.latest(RESULTS_SHOWN)]);
         return {
           questionnaires: active?.questionnaires ?? [],
           results: latest.map(({ questionnaire, title, at, score, band }) => ({ questionnaire, title, at, score, band })),
+          ...(locked ? { locked } : {}),
         };
       });
 

@@ -1,22 +1,22 @@
-import type { ShieldAdapter } from '../browser/ports';
+import type { ShieldAdapter, WipeBrowser } from '../browser/ports';
 import type { BackgroundService } from './types';
 
 /** The person's own data: export it all, or erase it all. */
-export function createDataService(shield: ShieldAdapter): BackgroundService {
+export function createDataService(shield: ShieldAdapter, wipe: WipeBrowser): BackgroundService {
   return {
     id: 'data',
-    start({ storage, now, handle, events, i18n }) {
-      handle('data/export', async () => ({
-        format: 'gauze-export' as const,
-        version: 3 as const,
-        exportedAt: new Date(now()).toISOString(),
-        ...(await storage.everything()),
-      }));
+    start({ storage, now, handle, events }) {
+      handle('data/export', async () => {
+        // An export is in clear: while the records are locked it is refused (LockedError).
+        await storage.vault.assertOpen();
+        return { format: 'gauze-export' as const, version: 4 as const, exportedAt: new Date(now()).toISOString(), ...(await storage.everything()) };
+      });
 
       handle('data/erase', async () => {
         await storage.eraseAll();
-        // The language and time zone chosen (a time zone says where a person is) go too.
-        await i18n.forget();
+        // Everything else Gauze wrote: the language and time zone chosen (a time zone says where a
+        // person is), alarms, notifications, registered scripts (the shield's, the greyscale).
+        await wipe.clearBrowserAreas();
         // With no flagged sites left, nothing of Gauze runs on any page from now on.
         await shield.register([]);
         // Locks, the bedtime guard and its greyscale were settings too: the guard looks again.

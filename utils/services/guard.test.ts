@@ -4,7 +4,7 @@ import { defaultLimits } from '../core/limits/limits';
 import { defaultBedtime, type Bedtime } from '../core/bedtime/schedule';
 import { chooseTimeZone } from '../core/exposure/days';
 import { createBreaksService } from './breaks';
-import { fakeAdapters, serviceBase, storagePerTest } from './testing';
+import { PATIENCE, fakeAdapters, serviceBase, storagePerTest } from './testing';
 import { createGuardService } from './guard';
 import { startServices } from './index';
 import type { ServiceEvents } from './types';
@@ -40,7 +40,7 @@ async function setup() {
   });
   const handlers = startServices([exposure, breaks, guard], serviceBase({ storage, now: () => clock.now }));
   // The guard has looked once at start and told the tabs.
-  await vi.waitFor(() => expect(told.length).toBeGreaterThan(0));
+  await vi.waitFor(() => expect(told.length).toBeGreaterThan(0), PATIENCE);
   /** Exposure has run from `startMin` to `nowMin` (minutes after T0); the clock ticks. */
   const exposed = async (startMin: number, nowMin: number) => {
     clock.now = T0 + nowMin * MIN;
@@ -57,7 +57,7 @@ async function setup() {
 describe('guard', () => {
   it('tells the tabs at start that nothing is locked', async () => {
     const { told } = await setup();
-    await vi.waitFor(() => expect(told).toEqual([null]));
+    await vi.waitFor(() => expect(told).toEqual([null]), PATIENCE);
   });
 
   it('strict breaks: a prompted break locks reveals for its length; postponing lifts the lock', async () => {
@@ -66,10 +66,10 @@ describe('guard', () => {
     await exposed(0, 50);
     const until = T0 + 55 * MIN;
     expect(await lock()).toEqual({ reason: 'break', until });
-    await vi.waitFor(() => expect(told.at(-1)).toEqual({ reason: 'break', until }));
-    await vi.waitFor(() => expect(wakes.at(-1)).toBe(until)); // the alarm marks the end
+    await vi.waitFor(() => expect(told.at(-1)).toEqual({ reason: 'break', until }), PATIENCE);
+    await vi.waitFor(() => expect(wakes.at(-1)).toBe(until), PATIENCE); // the alarm marks the end
     await handlers['breaks/postpone']!({}, 'page', page);
-    await vi.waitFor(() => expect(told.at(-1)).toBeNull());
+    await vi.waitFor(() => expect(told.at(-1)).toBeNull(), PATIENCE);
     expect(await lock()).toBeNull();
     // Without a postponement, the lock ends by itself at its time.
     clock.now = until + 1;
@@ -157,7 +157,7 @@ describe('bedtime guard', () => {
     // An override needs a reason of ten characters or more (checked by the message schema) and is recorded.
     const granted = await handlers['bedtime/override']!({ reason: 'court filing due at nine' }, 'page', page);
     expect(granted).toEqual({ granted: true, until: evening(22, 35), reason: null });
-    await vi.waitFor(() => expect(told.at(-1)).toBeNull());
+    await vi.waitFor(() => expect(told.at(-1)).toBeNull(), PATIENCE);
     expect(await lock()).toBeNull();
     expect((await storage.everything()).overrides).toEqual([{ at: evening(22, 5), minutes: 30, reason: 'court filing due at nine' }]);
     navigate(7, 'https://x.com/status/2');
@@ -201,7 +201,7 @@ describe('bedtime guard', () => {
     const said: string[] = [];
     const guard = createGuardService({ ...fakeAdapters().guard, broadcastLock: async (lock) => void told.push(lock), divert: async () => void said.push('divert') });
     startServices([guard], serviceBase({ storage, now: () => Date.UTC(2026, 2, 3, 3) }));
-    await vi.waitFor(() => expect(told).toEqual([{ reason: 'bedtime', until: Date.UTC(2026, 2, 3, 7), override: true }]));
+    await vi.waitFor(() => expect(told).toEqual([{ reason: 'bedtime', until: Date.UTC(2026, 2, 3, 7), override: true }]), PATIENCE);
     expect(said).toEqual(['divert']);
   });
 });

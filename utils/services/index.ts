@@ -1,4 +1,4 @@
-import type { BreakPrompter, BrowserWatch, FrameMessenger, GuardBrowser, PolicyBrowser, ShieldAdapter, SoundBrowser, TabMessenger } from '../browser/ports';
+import type { BreakPrompter, BrowserWatch, FrameMessenger, GuardBrowser, PolicyBrowser, ShieldAdapter, SoundBrowser, TabMessenger, VaultBrowser, WipeBrowser } from '../browser/ports';
 import type { Storage } from '../storage/storage';
 import { createSoundService } from './sound';
 import { createFramesService } from './frames';
@@ -8,6 +8,7 @@ import { createFlaggedSitesService } from './flagged-sites';
 import { createShieldControlService } from './shield-control';
 import { createExposureService } from './exposure';
 import { createDataService } from './data';
+import { createVaultService } from './vault';
 import { createBreaksService } from './breaks';
 import { createGuardService } from './guard';
 import { createDashboardService } from './dashboard';
@@ -25,10 +26,12 @@ export interface BrowserAdapters {
   guard: GuardBrowser;
   managed: PolicyBrowser;
   sound: SoundBrowser;
+  wipe: WipeBrowser;
+  vault: VaultBrowser;
 }
 
 /** Every background capability, in start order. A new capability is registered here. */
-export function createServices({ shield, tabs, frames, watch, prompter, guard, managed, sound }: BrowserAdapters): readonly BackgroundService[] {
+export function createServices({ shield, tabs, frames, watch, prompter, guard, managed, sound, wipe, vault }: BrowserAdapters): readonly BackgroundService[] {
   // Flagging, unflagging and the team's sites change one list and one registration: one queue.
   const sitesQueue = createSerial();
   return [
@@ -42,7 +45,8 @@ export function createServices({ shield, tabs, frames, watch, prompter, guard, m
     createBreaksService(prompter),
     createGuardService(guard),
     createDashboardService(),
-    createDataService(shield),
+    createDataService(shield, wipe),
+    createVaultService(vault),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { serviceBase, storagePerTest } from './testing';
+import { PATIENCE, fakeAdapters, serviceBase, storagePerTest } from './testing';
 import { describe, expect, it, vi } from 'vitest';
 import { createSerial } from '../core/serial';
 import { createPolicyService } from './policy';
@@ -28,7 +28,7 @@ function setup(managedValue: () => Promise<unknown>) {
       spy,
       createFlaggedSitesService(shield, queue),
       createPolicyService(shield, { readManaged: () => managedValue(), onManagedChanged: (listener) => void (changed = listener) }, queue, 200),
-      createDataService(shield),
+      createDataService(shield, fakeAdapters().wipe),
       createDashboardService(),
     ],
     serviceBase({ storage, now: () => 1_000 }),
@@ -41,7 +41,9 @@ describe('policy service', () => {
   it('a valid managed policy applies; an empty, malformed or silent store keeps the last valid one', async () => {
     let value: () => Promise<unknown> = async () => policy('Desk');
     const { storage, status, change } = setup(() => value());
-    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'));
+    // The read at start and this one run in turn: once it is done, the first is applied too.
+    await change();
+    expect((await status()).managed?.state).toBe('ok');
     expect((await storage.settings.get('breaks')).pauseEveryMinutes).toBe(30);
     expect((await storage.sites.list()).map((s) => [s.host, s.source])).toEqual([['x.com', 'team']]);
 
@@ -70,7 +72,7 @@ describe('policy service', () => {
 
   it('a malformed file changes nothing; a valid one sets floors that a looser save cannot undo', async () => {
     const { storage, handlers, status } = setup(async () => undefined);
-    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'));
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'), PATIENCE);
     const bad = (await handlers['policy/import']!({ text: JSON.stringify({ ...policy('Desk'), team: { name: '' } }) }, 'page', page)) as { imported: boolean; errors: string[] };
     expect(bad.imported).toBe(false);
     expect(bad.errors[0]).toMatch(/^policy\.team\.name: /);
@@ -92,7 +94,7 @@ describe('policy service', () => {
     (await earlier.get()).close();
 
     const { storage, handlers, status } = setup(async () => undefined);
-    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'));
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'), PATIENCE);
     const reply = (await handlers['policy/status']!({}, 'page', page)) as { active: unknown; damaged: Array<{ source: string; at: number; errors: string[] }> };
     expect(reply.active).toBeNull();
     expect(reply.damaged).toEqual([{ source: 'file', at: 5, errors: [expect.stringMatching(/^policy\.breaks\.pauseEveryMinutes: expected number/)] }]);
@@ -105,7 +107,7 @@ describe('policy service', () => {
 
   it("the team's questionnaire can be answered whole; a partial or unknown answer stores nothing", async () => {
     const { storage, handlers, status } = setup(async () => undefined);
-    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'));
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'), PATIENCE);
     const questionnaire = {
       id: 'weekly-load',
       title: 'Weekly load',
@@ -133,7 +135,7 @@ describe('policy service', () => {
 
   it("a site the person flagged stays theirs when the team's policy drops it", async () => {
     const { storage, handlers, status } = setup(async () => undefined);
-    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'));
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'), PATIENCE);
     await handlers['sites/flag']!({ input: 'x.com' }, 'page', page);
     await handlers['policy/import']!({ text: JSON.stringify(policy('Desk')) }, 'page', page);
     expect(await storage.sites.list()).toEqual([expect.objectContaining({ host: 'x.com', source: 'team', userFlagged: true })]);
@@ -146,17 +148,17 @@ describe('policy service', () => {
 
   it('open tabs are told only when the policy in force changes, not at every read of the managed store', async () => {
     const { status, told, change } = setup(async () => policy('Desk'));
-    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'));
-    await vi.waitFor(() => expect(told.settingsChanged).toBe(1));
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'), PATIENCE);
+    await vi.waitFor(() => expect(told.settingsChanged).toBe(1), PATIENCE);
     await change(); // the same policy again (as at every worker start)
     expect(told.settingsChanged).toBe(1);
   });
 
   it("erasing the person's data leaves the organisation's policy in force", async () => {
     const { storage, handlers, status } = setup(async () => policy('Desk'));
-    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'));
+    await vi.waitFor(async () => expect((await status()).managed?.state).toBe('ok'), PATIENCE);
     await handlers['data/erase']!({ confirm: 'erase everything' }, 'page', page);
-    await vi.waitFor(async () => expect((await storage.sites.list()).map((s) => [s.host, s.source])).toEqual([['x.com', 'team']]));
+    await vi.waitFor(async () => expect((await storage.sites.list()).map((s) => [s.host, s.source])).toEqual([['x.com', 'team']]), PATIENCE);
     expect((await storage.settings.get('breaks')).pauseEveryMinutes).toBe(30);
   });
 });

@@ -128,10 +128,10 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
       handle('policy/import', ({ text }) =>
         serial(async () => {
           const parsed = parsePolicy(text);
-          if (!parsed.ok) return { imported: false, errors: parsed.errors, upgradedFrom: null };
+          if (!parsed.ok) return { imported: false, errors: parsed.errors, problems: parsed.problems, upgradedFrom: null };
           await storage.policy.setFile({ policy: parsed.policy, at: now() });
           await apply('unknown');
-          return { imported: true, errors: [], upgradedFrom: parsed.upgradedFrom };
+          return { imported: true, errors: [], problems: [], upgradedFrom: parsed.upgradedFrom };
         }),
       );
 

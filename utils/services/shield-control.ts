@@ -31,6 +31,7 @@ export function createShieldControlService(tabs: TabMessenger): BackgroundServic
       });
 
       handle('notes/lookup', async ({ addresses }) => {
+        if ((await storage.vault.state()).enabled && !(await storage.vault.state()).unlocked) return { notes: [], locked: true };
         const hashes = await Promise.all(addresses.map((address) => storage.notes.hash(address)));
         const records = await storage.notes.get(hashes);
         return {

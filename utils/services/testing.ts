@@ -39,6 +39,8 @@ export function fakeAdapters(overrides: Partial<BrowserAdapters> = {}): BrowserA
       openOverridePage: async () => {},
     },
     managed: { readManaged: async () => undefined, onManagedChanged: () => {} },
+    wipe: { clearBrowserAreas: async () => {} },
+    vault: { keepKey: async () => {}, keptKey: async () => null, onAway: () => {}, watchIdle: async () => {}, openUnlock: async () => {} },
     sound: {
       mute: async () => {},
       unmuteIfOurs: async () => {},
@@ -60,7 +62,6 @@ export const englishI18n: ServiceI18n = {
   t: createTranslator<MessageKey>(catalogue, catalogue, 'en'),
   language: () => english,
   onChanged: () => {},
-  forget: async () => {},
 };
 
 /** What startServices needs, for a test: its storage and clock, English. */
@@ -84,3 +85,10 @@ export function storagePerTest(): () => Storage {
     return storage;
   };
 }
+
+/**
+ * For vi.waitFor: how long a test waits for something to happen before it fails. Only the bound
+ * of a failure (the machines are shared and can be slow); a passing test waits only as long as
+ * the work takes.
+ */
+export const PATIENCE = { timeout: 10_000, interval: 20 } as const;

@@ -12,8 +12,6 @@ export interface ServiceI18n {
   language(): Language;
   /** Calls `listener` when the person chooses another language or time zone. */
   onChanged(listener: () => void): void;
-  /** Forgets the person's language and time zone choices (part of erasing everything). */
-  forget(): Promise<void>;
 }
 
 /** What a background service receives when the worker starts. */

@@ -37,7 +37,7 @@ export function contentEnvironment(): ShieldEnvironment {
     unavailableText: () => browser.i18n.getMessage('shieldLockedUnavailable'),
     report: (where, error) => console.warn(`Gauze: ${where} failed; media stays covered.`, error),
     send: {
-      notesLookup: async (addresses) => (await send('notes/lookup', { addresses })).notes,
+      notesLookup: (addresses) => send('notes/lookup', { addresses }),
       notesPut: async (address, note, reviewed) => {
         await send('notes/put', { address, note, reviewed });
       },
@@ -47,6 +47,7 @@ export function contentEnvironment(): ShieldEnvironment {
       sound: (on) => quietly('shield/sound', { on }),
       playing: (playing) => quietly('exposure/media', { playing }),
       askOverride: () => quietly('bedtime/ask', {}),
+      openUnlock: () => quietly('vault/open-unlock', {}),
       framesProtected: async (frameIds) => (await send('shield/frames', { frameIds })).protected,
       leaving: () => quietly('shield/leaving', {}),
     },

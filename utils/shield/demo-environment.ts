@@ -15,7 +15,7 @@ export function demoEnvironment(): ShieldEnvironment {
     unavailableText: () => browser.i18n.getMessage('shieldLockedUnavailable'),
     report: (where, error) => console.warn(`Gauze demo: ${where} failed`, error),
     send: {
-      notesLookup: async (addresses) => (await sendMessage('notes/lookup', { addresses })).notes,
+      notesLookup: (addresses) => sendMessage('notes/lookup', { addresses }),
       notesPut: async (address, note, reviewed) => {
         await sendMessage('notes/put', { address, note, reviewed });
       },
@@ -23,6 +23,7 @@ export function demoEnvironment(): ShieldEnvironment {
       sound: () => undefined,
       playing: () => undefined,
       askOverride: () => void browser.tabs.create({ url: browser.runtime.getURL('/bedtime.html') }),
+      openUnlock: () => void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#unlock` }),
       framesProtected: async () => [],
       leaving: () => undefined,
     },

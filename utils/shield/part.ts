@@ -87,6 +87,8 @@ export interface ShieldEvents {
   'media-changed': HTMLMediaElement;
   /** Whether to look notes up at all: the background says whether the person keeps any. */
   'notes-wanted': boolean;
+  /** Gauze's records are locked (encryption on): notes can be neither read nor written now. */
+  'notes-locked': boolean;
   /** An item's note or reviewed mark is known or changed. */
   'note-changed': Element;
   /** The person saves a note or a reviewed mark for an item (its card, or R). */
@@ -154,12 +156,15 @@ export interface ShieldEnvironment {
 
 /** What the page shield asks of the background (utils/core/messaging.ts has the schemas). */
 export interface ShieldMessenger {
-  notesLookup(addresses: string[]): Promise<Array<{ address: string; note: string; reviewed: boolean }>>;
+  /** `locked`: the records are locked, so nothing could be read (ask again after an unlock). */
+  notesLookup(addresses: string[]): Promise<{ notes: Array<{ address: string; note: string; reviewed: boolean }>; locked?: boolean }>;
   notesPut(address: string, note: string, reviewed: boolean): Promise<void>;
   revealed(kind: MediaKind, seconds: number): void;
   sound(on: boolean): void;
   playing(playing: boolean): void;
   askOverride(): void;
+  /** Opens Gauze's own page to unlock the records (never a passphrase field in the web page). */
+  openUnlock(): void;
   /** Which of these frames of this tab show a document Gauze protects now. */
   framesProtected(frameIds: number[]): Promise<number[]>;
   /** This document is going away (its parent covers the frame again at once). */

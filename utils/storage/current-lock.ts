@@ -18,7 +18,7 @@ export interface BedtimeState {
 }
 
 export async function bedtimeState(storage: Storage, at: number): Promise<BedtimeState> {
-  const [schedule, recent] = await Promise.all([storage.settings.get('bedtime'), storage.overrides.between(at - WEEK, at + 1)]);
+  const [schedule, recent] = await Promise.all([storage.settings.get('bedtime'), storage.overrides.between(at - WEEK, at + 1, 'placeholder')]);
   const { phase, current, next } = bedtimeAt(at, schedule, currentTimeZone());
   const running = recent.find((override) => current && override.at >= current.start && override.at + override.minutes * 60_000 > at);
   return {

@@ -36,6 +36,10 @@ const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Pro
   7: async (db) => {
     await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
   },
+  8: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+    await db.add('memos', { at: 1, text: 'call the witness back about exhibit 4' });
+  },
 };
 
 describe('database schema', () => {
@@ -53,7 +57,7 @@ describe('database schema', () => {
 
       const db = await openGauzeDB();
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['answers', 'breaks', 'checkins', 'exposure', 'meta', 'notes', 'overrides', 'reveals', 'sites']);
+      expect([...db.objectStoreNames].sort()).toEqual(['answers', 'breaks', 'checkins', 'exposure', 'memos', 'meta', 'notes', 'overrides', 'reveals', 'sites']);
       expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
       // No stable per-install value is kept that nothing needs (the old frames' secret).
       expect(await db.get('meta', 'frameToken')).toBeUndefined();
@@ -75,6 +79,7 @@ describe('storage', () => {
         { name: 'breaks', count: 0 },
         { name: 'checkins', count: 0 },
         { name: 'exposure', count: 0 },
+        { name: 'memos', count: 0 },
         { name: 'meta', count: 1 },
         { name: 'notes', count: 0 },
         { name: 'overrides', count: 0 },

@@ -2,9 +2,10 @@ import type { Postponement } from '../core/breaks/schedule';
 import type { OpenSegment, Segment } from '../core/exposure/clock';
 import type { SiteEntry } from '../core/sites/site-entry';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { BreakRecord, CheckInRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord } from '../core/records';
+import type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord } from '../core/records';
+import type { Sealed, VaultRecord } from './vault';
 
-export type { BreakRecord, CheckInRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord };
+export type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord };
 
 /**
  * The one local database. Open it only from the background or extension pages: a content
@@ -17,9 +18,11 @@ export type MetaRecord =
   /** Before v7: a per-install secret the frames once shared with each other. Deleted by step 7. */
   | { key: 'frameToken'; value: string }
   /** Raw HMAC key for note hashes, so a stored hash cannot be matched against a list of addresses made elsewhere. */
-  | { key: 'noteKey'; value: ArrayBuffer }
+  | { key: 'noteKey'; value: ArrayBuffer | { sealed: Sealed } }
   /** The exposure segment running now, so a killed worker loses at most one heartbeat. */
-  | { key: 'openSegment'; value: OpenSegment | null }
+  | { key: 'openSegment'; value: (OpenSegment & { sealed?: Sealed }) | null }
+  /** Encryption at rest: the wrapped keys (utils/storage/vault.ts); absent when it is off. */
+  | { key: 'vault'; value: VaultRecord | null }
   /** The person's break rules (validated on read; defaults when absent or damaged). */
   | { key: 'breakRules'; value: unknown }
   /** Which break was last warned about or prompted, and postponements used. */
@@ -84,6 +87,8 @@ export interface GauzeDB extends DBSchema {
   overrides: { key: number; value: OverrideRecord; indexes: { at: number } };
   /** Answers to the organisation's own questionnaires, scored. */
   answers: { key: number; value: AnswerRecord; indexes: { at: number } };
+  /** Notes to self, written on the bedtime page (v8). */
+  memos: { key: number; value: MemoRecord; indexes: { at: number } };
 }
 
 export type GauzeStore = StoreNames<GauzeDB>;
@@ -120,6 +125,9 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
     // per-install secret they shared is no longer needed, and a stable per-install value is
     // exactly what should not be kept.
     void tx.objectStore('meta').delete('frameToken');
+  },
+  (db) => {
+    db.createObjectStore('memos', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
   },
 ];
 

@@ -10,7 +10,9 @@ import { activePolicy, teamNames, type ActivePolicy } from '../core/policy/activ
 import { parsePolicy, type Policy } from '../core/policy/schema';
 import { effective, looserFields, type Group, type Groups } from '../core/policy/strictness';
 import { describeIssues, ValidationError } from '../core/validation';
-import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
+import { createSealing, LockedError, sealedFields, type SealedStore } from './sealing';
+import { isSealed, type Sealed } from './vault';
+import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type MemoRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
 
 /** Where each group of settings is kept, how it is checked, and its defaults. */
 const settingsGroups = {
@@ -26,6 +28,15 @@ export interface StorageSummary {
   schemaVersion: number;
   installedAt: number | null;
   stores: Array<{ name: string; count: number }>;
+}
+
+/** The newest records of a store with an `at` index, at most `count`. */
+async function newest<S extends 'memos' | 'answers'>(database: IDBPDatabase<GauzeDB>, store: S, count: number): Promise<Array<GauzeDB[S]['value']>> {
+  const tx = database.transaction(store);
+  const found: Array<GauzeDB[S]['value']> = [];
+  for (let cursor = await tx.store.index('at').openCursor(null, 'prev'); cursor && found.length < count; cursor = await cursor.continue()) found.push(cursor.value);
+  await tx.done;
+  return found;
 }
 
 /**
@@ -49,15 +60,63 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
     throw error;
   }));
 
+  const sealing = createSealing(
+    async () => {
+      const stored = await (await get()).get('meta', 'vault');
+      return stored?.key === 'vault' ? stored.value : null;
+    },
+    async (record) => {
+      if (record) await (await get()).put('meta', { key: 'vault', value: record });
+      else await (await get()).delete('meta', 'vault');
+    },
+  );
+
   let noteKey: Promise<CryptoKey> | undefined;
+  /**
+   * The key that turns a media address into a note's key: made once per install, and sealed with
+   * everything else when encryption is on (a key on disk would let anyone with a list of addresses
+   * tell which ones have notes).
+   */
   async function loadNoteKey(): Promise<CryptoKey> {
-    const tx = (await get()).transaction('meta', 'readwrite');
-    const stored = await tx.store.get('noteKey');
-    const raw = stored?.key === 'noteKey' ? stored.value : crypto.getRandomValues(new Uint8Array(32)).buffer;
-    if (!stored) await tx.store.put({ key: 'noteKey', value: raw });
-    await tx.done;
+    const stored = await (await get()).get('meta', 'noteKey');
+    let raw: ArrayBuffer;
+    if (stored?.key === 'noteKey') {
+      raw = stored.value instanceof ArrayBuffer ? stored.value : new Uint8Array(await sealing.openValue<number[]>(stored.value.sealed, 'noteKey')).buffer;
+    } else {
+      raw = crypto.getRandomValues(new Uint8Array(32)).buffer;
+      const sealed = await sealing.sealValue([...new Uint8Array(raw)], 'noteKey');
+      await (await get()).put('meta', { key: 'noteKey', value: sealed ? { sealed } : raw });
+    }
     return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   }
+
+  /** Every record of the sensitive stores written again, sealed (`seal`) or opened. */
+  async function rewriteAll(seal: boolean): Promise<void> {
+    const database = await get();
+    for (const store of Object.keys(sealedFields) as SealedStore[]) {
+      const records = (await database.getAll(store)) as unknown as Array<Record<string, unknown> & { sealed?: Sealed }>;
+      const changed = await Promise.all(
+        records
+          .filter((record) => (seal ? !isSealed(record.sealed) : isSealed(record.sealed)))
+          .map(async (record) => (seal ? sealing.write(store, record) : sealing.read(store, record))),
+      );
+      const tx = database.transaction(store, 'readwrite');
+      await Promise.all([...changed.map((record) => tx.store.put(record as never)), tx.done]);
+    }
+    const [key, open] = await Promise.all([database.get('meta', 'noteKey'), database.get('meta', 'openSegment')]);
+    if (key?.key === 'noteKey') {
+      const raw = key.value instanceof ArrayBuffer ? [...new Uint8Array(key.value)] : await sealing.openValue<number[]>(key.value.sealed, 'noteKey');
+      const sealed = seal ? await sealing.sealValue(raw, 'noteKey') : null;
+      await database.put('meta', { key: 'noteKey', value: sealed ? { sealed } : new Uint8Array(raw).buffer });
+    }
+    if (open?.key === 'openSegment' && open.value) {
+      const clear = await sealing.read('exposure', open.value);
+      await database.put('meta', { key: 'openSegment', value: seal ? await sealing.write('exposure', clear) : clear });
+    }
+  }
+
+  /** The running segment as this worker last wrote it, in memory: its site is known even while locked. */
+  let lastOpen: OpenSegment | null = null;
 
   /**
    * A settings record kept in `meta`, validated on every read: one stored by an older version gets
@@ -178,36 +237,47 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         await (await get()).put('meta', { key: 'guardState', value: state });
       },
     },
+    memos: {
+      async add(record: MemoRecord): Promise<void> {
+        await (await get()).add('memos', await sealing.write('memos', record));
+      },
+      /** The newest first, at most `count`. */
+      async latest(count: number): Promise<MemoRecord[]> {
+        return Promise.all((await newest(await get(), 'memos', count)).map((record) => sealing.read('memos', record)));
+      },
+    },
     checkins: {
       async add(record: CheckInRecord): Promise<void> {
-        await (await get()).add('checkins', record);
+        await (await get()).add('checkins', await sealing.write('checkins', record));
       },
       async between(from: number, to: number): Promise<CheckInRecord[]> {
-        return (await get()).getAllFromIndex('checkins', 'at', IDBKeyRange.bound(from, to, false, true));
+        const records = await (await get()).getAllFromIndex('checkins', 'at', IDBKeyRange.bound(from, to, false, true));
+        return Promise.all(records.map((record) => sealing.read('checkins', record)));
       },
     },
     answers: {
       async add(record: AnswerRecord): Promise<void> {
-        await (await get()).add('answers', record);
+        await (await get()).add('answers', await sealing.write('answers', record));
       },
       /** The most recent first, up to `limit`. */
       async latest(limit: number): Promise<AnswerRecord[]> {
-        const records: AnswerRecord[] = [];
-        for (let cursor = await (await get()).transaction('answers').store.index('at').openCursor(null, 'prev'); cursor && records.length < limit; cursor = await cursor.continue()) records.push(cursor.value);
-        return records;
+        return Promise.all((await newest(await get(), 'answers', limit)).map((record) => sealing.read('answers', record)));
       },
     },
     overrides: {
       async add(record: OverrideRecord): Promise<void> {
-        await (await get()).add('overrides', record);
+        await (await get()).add('overrides', await sealing.write('overrides', record));
       },
-      async between(from: number, to: number): Promise<OverrideRecord[]> {
-        return (await get()).getAllFromIndex('overrides', 'at', IDBKeyRange.bound(from, to, false, true));
+      /** Overrides in [from, to). Locked, their reasons read empty: the guard needs only when and how long. */
+      async between(from: number, to: number, locked: 'throw' | 'placeholder' = 'throw'): Promise<OverrideRecord[]> {
+        const records = await (await get()).getAllFromIndex('overrides', 'at', IDBKeyRange.bound(from, to, false, true));
+        return Promise.all(records.map((record) => sealing.read('overrides', record, locked)));
       },
     },
     breaks: {
       async between(from: number, to: number): Promise<BreakRecord[]> {
-        return (await get()).getAllFromIndex('breaks', 'at', IDBKeyRange.bound(from, to, false, true));
+        const records = await (await get()).getAllFromIndex('breaks', 'at', IDBKeyRange.bound(from, to, false, true));
+        return Promise.all(records.map((record) => sealing.read('breaks', record)));
       },
       async progress(): Promise<BreakProgress> {
         const record = await (await get()).get('meta', 'breakState');
@@ -219,22 +289,37 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         await (await get()).put('meta', { key: 'breakState', value: progress });
       },
       async log(record: BreakRecord): Promise<void> {
-        await (await get()).add('breaks', record);
+        await (await get()).add('breaks', await sealing.write('breaks', record));
       },
     },
     exposure: {
+      /**
+       * The segment running now. Sealed and locked, its site reads empty unless this worker wrote
+       * it (then the memory copy says it): the clock then starts a new segment, which counts the
+       * same time.
+       */
       async openSegment(): Promise<OpenSegment | null> {
         const record = await (await get()).get('meta', 'openSegment');
-        return record?.key === 'openSegment' ? record.value : null;
+        const stored = record?.key === 'openSegment' ? record.value : null;
+        if (!stored) return null;
+        if (lastOpen && lastOpen.start === stored.start) return { ...lastOpen, seen: stored.seen };
+        const clear = await sealing.read('exposure', stored, 'placeholder');
+        return { site: clear.site, start: clear.start, seen: clear.seen, timeZone: clear.timeZone };
       },
       /** Stores closed segments and the open one in one transaction: nothing is counted twice. */
       async save(open: OpenSegment | null, closed: readonly Segment[]): Promise<void> {
-        const tx = (await get()).transaction(['meta', 'exposure'], 'readwrite');
-        await Promise.all([
-          tx.objectStore('meta').put({ key: 'openSegment', value: open }),
-          ...closed.map((segment) => tx.objectStore('exposure').add({ ...segment })),
-          tx.done,
-        ]);
+        const database = await get();
+        // A segment whose site this worker cannot read (sealed while locked, before a restart)
+        // keeps the sealed site it was stored with.
+        const before = await database.get('meta', 'openSegment');
+        const stored = before?.key === 'openSegment' ? before.value : null;
+        const sealedClosed = await Promise.all(
+          closed.map(async (segment) => (segment.site === '' && stored?.sealed && stored.start === segment.start ? { ...segment, sealed: stored.sealed } : sealing.write('exposure', { ...segment }))),
+        );
+        const sealedOpen = open ? (open.site === '' && stored?.sealed && stored.start === open.start ? { ...open, sealed: stored.sealed } : await sealing.write('exposure', open)) : null;
+        const tx = database.transaction(['meta', 'exposure'], 'readwrite');
+        await Promise.all([tx.objectStore('meta').put({ key: 'openSegment', value: sealedOpen }), ...sealedClosed.map((segment) => tx.objectStore('exposure').add(segment)), tx.done]);
+        lastOpen = open && open.site !== '' ? open : null;
       },
       /**
        * What was recorded in [from, to) as of `at`: the closed segments and the running one, up to
@@ -251,7 +336,9 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         // every silence and change, so a week's look-back is far more than any one lasts.
         const range = IDBKeyRange.bound(from - 7 * 86_400_000, to, false, true);
         const records = await (await get()).getAllFromIndex('exposure', 'start', range);
-        return records.filter((segment) => segment.end > from).map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone }));
+        // Locked, sites read empty: the times are what the cap, the breaks and the days need.
+        const opened = await Promise.all(records.filter((segment) => segment.end > from).map((segment) => sealing.read('exposure', segment, 'placeholder')));
+        return opened.map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone }));
       },
     },
     notes: {
@@ -271,19 +358,20 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         const tx = (await get()).transaction('notes', 'readonly');
         const found = await Promise.all(hashes.map((hash) => tx.store.get(hash)));
         await tx.done;
-        return found;
+        return Promise.all(found.map((record) => (record ? sealing.read('notes', record) : undefined)));
       },
       async put(record: NoteRecord): Promise<void> {
         const database = await get();
         if (!record.note.trim() && !record.reviewed) await database.delete('notes', record.hash);
-        else await database.put('notes', record);
+        else await database.put('notes', await sealing.write('notes', record));
       },
     },
     async addReveal(record: RevealRecord): Promise<void> {
-      await (await get()).add('reveals', record);
+      await (await get()).add('reveals', await sealing.write('reveals', record));
     },
     async revealsBetween(from: number, to: number): Promise<RevealRecord[]> {
-      return (await get()).getAllFromIndex('reveals', 'endedAt', IDBKeyRange.bound(from, to, false, true));
+      const records = await (await get()).getAllFromIndex('reveals', 'endedAt', IDBKeyRange.bound(from, to, false, true));
+      return Promise.all(records.map((record) => sealing.read('reveals', record)));
     },
     sites: {
       /**
@@ -311,8 +399,8 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
     /** Everything stored, for the person's own export. */
     async everything() {
       const database = await get();
-      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks', 'checkins', 'overrides', 'answers'], 'readonly');
-      const [installed, sites, exposure, reveals, notes, breaks, checkins, overrides, answers] = await Promise.all([
+      const tx = database.transaction(['meta', 'sites', 'exposure', 'reveals', 'notes', 'breaks', 'checkins', 'overrides', 'answers', 'memos'], 'readonly');
+      let [installed, sites, exposure, reveals, notes, breaks, checkins, overrides, answers, memos] = await Promise.all([
         tx.objectStore('meta').get('installedAt'),
         tx.objectStore('sites').getAll(),
         tx.objectStore('exposure').getAll(),
@@ -322,24 +410,38 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         tx.objectStore('checkins').getAll(),
         tx.objectStore('overrides').getAll(),
         tx.objectStore('answers').getAll(),
+        tx.objectStore('memos').getAll(),
       ]);
       await tx.done;
+      // Opened (a locked vault refuses: an export is in clear, so it needs the passphrase).
+      const opened = <S extends SealedStore, T extends object>(store: S, records: T[]) => Promise.all(records.map((record) => sealing.read(store, record)));
+      [exposure, reveals, notes, breaks, checkins, overrides, answers, memos] = await Promise.all([
+        opened('exposure', exposure),
+        opened('reveals', reveals),
+        opened('notes', notes),
+        opened('breaks', breaks),
+        opened('checkins', checkins),
+        opened('overrides', overrides),
+        opened('answers', answers),
+        opened('memos', memos),
+      ]);
       return {
         installedAt: installed?.key === 'installedAt' ? installed.value : null,
         sites,
         exposure: exposure.map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone })),
         reveals: reveals.map(({ site, kind, endedAt, seconds }) => ({ site, kind, endedAt, seconds })),
-        notes,
+        notes: notes.map(({ hash, note, reviewed, updatedAt }) => ({ hash, note, reviewed, updatedAt })),
         breaks: breaks.map(({ at, kind, action }) => ({ at, kind, action })),
         checkins: checkins.map(({ at, rating, note }) => ({ at, rating, note })),
         overrides: overrides.map(({ at, minutes, reason }) => ({ at, minutes, reason })),
         answers: answers.map(({ at, questionnaire, title, answers: given, score, band }) => ({ at, questionnaire, title, answers: given, score, band })),
+        memos: memos.map(({ at, text }) => ({ at, text })),
       };
     },
     /** Deletes records older than `before` (a team's retention period), in one transaction. */
     async prune(before: number): Promise<void> {
       const database = await get();
-      const tx = database.transaction(['exposure', 'reveals', 'breaks', 'checkins', 'overrides', 'answers'], 'readwrite');
+      const tx = database.transaction(['exposure', 'reveals', 'breaks', 'checkins', 'overrides', 'answers', 'memos'], 'readwrite');
       const range = IDBKeyRange.upperBound(before, true);
       const sweep = async (cursor: Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null>) => {
         for (let at = await cursor; at; at = (await at.continue()) as typeof at) await at.delete();
@@ -351,6 +453,7 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         sweep(tx.objectStore('checkins').index('at').openCursor(range)),
         sweep(tx.objectStore('overrides').index('at').openCursor(range)),
         sweep(tx.objectStore('answers').index('at').openCursor(range)),
+        sweep(tx.objectStore('memos').index('at').openCursor(range)),
         tx.done,
       ]);
     },
@@ -362,6 +465,44 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
       await Promise.all([...names.map((name) => tx.objectStore(name).clear()), tx.done]);
       noteKey = undefined;
       activeCache = undefined;
+      lastOpen = null;
+      // The vault's record went with the rest: encryption is off until the person sets it again.
+      sealing.forget();
+    },
+    /** Encryption at rest: on or off, locked or open (utils/storage/sealing.ts). */
+    vault: {
+      state: () => sealing.state(),
+      raw: () => sealing.raw(),
+      /** Refuses (LockedError) when encryption is on and locked: for reads that show the records. */
+      async assertOpen(): Promise<void> {
+        const { enabled, unlocked } = await sealing.state();
+        if (enabled && !unlocked) throw new LockedError();
+      },
+      /** Turns encryption on and seals every record already kept. */
+      async enable(passphrase: string, iterations?: number): Promise<void> {
+        await sealing.enable(passphrase, iterations);
+        noteKey = undefined;
+        await rewriteAll(true);
+      },
+      async unlock(passphrase: string): Promise<boolean> {
+        const opened = await sealing.unlock(passphrase);
+        // Records kept in clear before encryption was on (an interrupted sealing) are sealed now.
+        if (opened) await rewriteAll(true);
+        return opened;
+      },
+      restore: (raw: ArrayBuffer) => sealing.restore(raw),
+      lock(): void {
+        sealing.lock();
+        noteKey = undefined;
+        lastOpen = null;
+      },
+      change: (oldPassphrase: string, newPassphrase: string) => sealing.change(oldPassphrase, newPassphrase),
+      /** Turns encryption off: every record opened and kept in clear again. Needs the passphrase. */
+      async disable(passphrase: string): Promise<boolean> {
+        const done = await sealing.disable(passphrase, () => rewriteAll(false));
+        noteKey = undefined;
+        return done;
+      },
     },
     async summary(): Promise<StorageSummary> {
       const database = await get();

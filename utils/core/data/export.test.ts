@@ -3,7 +3,7 @@ import { exportSchema, exportToCsv, type GauzeExport } from './export';
 
 const sample: GauzeExport = {
   format: 'gauze-export',
-  version: 3,
+  version: 4,
   exportedAt: '2026-06-10T12:00:00.000Z',
   installedAt: 1,
   sites: [{ host: 'x.com', subdomains: true, source: 'user', addedAt: 1 }],
@@ -14,6 +14,7 @@ const sample: GauzeExport = {
   checkins: [{ at: Date.parse('2026-06-10T18:00:00Z'), rating: 7, note: 'long day' }],
   overrides: [{ at: Date.parse('2026-06-10T22:00:00Z'), minutes: 30, reason: 'filing due' }],
   answers: [{ at: Date.parse('2026-06-12T09:00:00Z'), questionnaire: 'weekly-load', title: 'Weekly load', answers: { sleep: 1, tired: 3 }, score: 6, band: 'Moderate' }],
+  memos: [{ at: Date.parse('2026-06-10T22:40:00Z'), text: 'ask Dana about exhibit 4, "the harbour video"' }],
 };
 
 describe('export', () => {
@@ -32,6 +33,7 @@ describe('export', () => {
       'break,,2026-06-10T11:00:00.000Z,,,pause,,taken',
       'check-in,,2026-06-10T18:00:00.000Z,,,,,7: long day',
       'override,,2026-06-10T22:00:00.000Z,2026-06-10T22:30:00.000Z,1800,,,filing due',
+      'note-to-self,,2026-06-10T22:40:00.000Z,,,,,"ask Dana about exhibit 4, ""the harbour video"""',
       'questionnaire,,2026-06-12T09:00:00.000Z,,,weekly-load,,Weekly load: 6 (Moderate)',
       '',
     ]);

@@ -8,7 +8,7 @@ import { siteEntrySchema } from '../sites/site-entry';
 export const exportSchema = z
   .object({
     format: z.literal('gauze-export'),
-    version: z.literal(3),
+    version: z.literal(4),
     exportedAt: z.string(),
     installedAt: z.number().nullable(),
     sites: z.array(siteEntrySchema),
@@ -23,6 +23,8 @@ export const exportSchema = z
         .object({ at: z.number(), questionnaire: z.string(), title: z.string(), answers: z.record(z.string(), z.number()), score: z.number(), band: z.string().nullable() })
         .strict(),
     ),
+    /** Notes to self (version 4). */
+    memos: z.array(z.object({ at: z.number(), text: z.string() }).strict()),
   })
   .strict();
 
@@ -31,8 +33,9 @@ export type GauzeExport = z.infer<typeof exportSchema>;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * One CSV row per exposure segment, reveal, break event, check-in and override, for a spreadsheet.
- * `detail` holds a break's action, a check-in's rating and note, an override's reason, a
+ * One CSV row per exposure segment, reveal, break event, check-in, note to self, override and
+ * questionnaire, for a spreadsheet. `detail` holds a break's action, a check-in's rating and note,
+ * a note to self, an override's reason, a
  * questionnaire's title, score and band. RFC 4180 quoting.
  */
 export function exportToCsv(data: GauzeExport): string {
@@ -42,6 +45,7 @@ export function exportToCsv(data: GauzeExport): string {
   for (const b of data.breaks) rows.push(['break', '', iso(b.at), '', '', b.kind, '', b.action]);
   for (const c of data.checkins) rows.push(['check-in', '', iso(c.at), '', '', '', '', c.note ? `${c.rating}: ${c.note}` : String(c.rating)]);
   for (const o of data.overrides) rows.push(['override', '', iso(o.at), iso(o.at + o.minutes * 60_000), String(o.minutes * 60), '', '', o.reason]);
+  for (const m of data.memos) rows.push(['note-to-self', '', iso(m.at), '', '', '', '', m.text]);
   for (const a of data.answers) rows.push(['questionnaire', '', iso(a.at), '', '', a.questionnaire, '', `${a.title}: ${a.score}${a.band ? ` (${a.band})` : ''}`]);
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

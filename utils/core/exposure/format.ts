@@ -20,3 +20,11 @@ export function formatClock(at: number, locale: string, timeZone: string = curre
 export function formatHour(hour: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, hour));
 }
+
+/** A countdown as a clock shows it ("4:05", in the language's digits), from whole seconds. */
+export function formatTimer(seconds: number, locale: string): string {
+  const whole = Math.max(0, Math.ceil(seconds));
+  const minutes = new Intl.NumberFormat(locale, { useGrouping: false }).format(Math.floor(whole / 60));
+  const rest = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2 }).format(whole % 60);
+  return `${minutes}:${rest}`;
+}

@@ -12,6 +12,8 @@ export const limitsSchema = z
     softCapMinutes: z.number().int().min(0).max(1440).default(240),
     /** Exposure minutes after which reveals stay locked until the next exposure day (0: no hard cap). */
     hardCapMinutes: z.number().int().min(0).max(1440).default(0),
+    /** With encryption on: minutes without input after which the records lock (a team may set a maximum). */
+    lockAfterIdleMinutes: z.number().int().min(1).max(240).default(15),
   })
   .strict();
 

@@ -89,7 +89,7 @@ const arbitraries: { [G in Group]: fc.Arbitrary<Groups[G]> } = {
     maxPostpones: int(0, 10),
     postponeMinutes: int(1, 30),
   }),
-  limits: fc.record({ strictBreaks: fc.boolean(), softCapMinutes: int(0, 1440), hardCapMinutes: int(0, 1440) }),
+  limits: fc.record({ strictBreaks: fc.boolean(), softCapMinutes: int(0, 1440), hardCapMinutes: int(0, 1440), lockAfterIdleMinutes: int(1, 240) }),
   bedtime: fc.record({
     enabled: fc.boolean(),
     nights: fc.array(night, { minLength: 7, maxLength: 7 }),

@@ -4,7 +4,7 @@ import { breakRulesSchema } from '../breaks/schedule';
 import { limitsSchema } from '../limits/limits';
 import { shieldSettingsSchema } from '../shield/settings';
 import { hostSchema } from '../sites/site-entry';
-import { describeIssues } from '../validation';
+import { describeIssues, problemsOf, type Problem } from '../validation';
 
 /**
  * A team's Gauze policy: one versioned format for a file a member imports and for the enterprise
@@ -100,28 +100,40 @@ function upgradeV1(v1: z.infer<typeof policyV1Schema>): unknown {
   };
 }
 
-export type PolicyParse = { ok: true; policy: Policy; upgradedFrom: number | null } | { ok: false; errors: string[] };
+export type PolicyParse = { ok: true; policy: Policy; upgradedFrom: number | null } | { ok: false; errors: string[]; problems: Problem[] };
+
+/** The most characters a policy file may have (the message that carries it allows as many). */
+export const POLICY_MAX_CHARACTERS = 1_000_000;
 
 /**
  * Reads a policy (an object, or a file's text): the current version, or an older one upgraded.
- * A malformed policy gets one line per bad field (path, expected, found) and nothing else.
+ * A malformed policy gets one line per bad field (path, expected, found: for logs and
+ * administrators) and the same as data (`problems`, which a page says in the person's language).
  */
 export function parsePolicy(input: unknown): PolicyParse {
   let value = input;
   if (typeof input === 'string') {
+    if (input.length > POLICY_MAX_CHARACTERS) return { ok: false, errors: [`policy: more than ${POLICY_MAX_CHARACTERS} characters`], problems: [{ path: [], kind: 'too-large' }] };
     try {
       value = JSON.parse(input);
     } catch (error) {
-      return { ok: false, errors: [`policy: not JSON (${error instanceof Error ? error.message : String(error)})`] };
+      return { ok: false, errors: [`policy: not JSON (${error instanceof Error ? error.message : String(error)})`], problems: [{ path: [], kind: 'not-json' }] };
     }
   }
-  const version = value !== null && typeof value === 'object' ? (value as { version?: unknown }).version : undefined;
-  if (version === 1) {
+  const fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown; version?: unknown }) : null;
+  if (!fields || fields.format !== 'gauze-policy') {
+    return { ok: false, errors: ['policy.format: expected "gauze-policy"'], problems: [{ path: [], kind: 'not-policy' }] };
+  }
+  if (typeof fields.version === 'number' && fields.version > POLICY_VERSION) {
+    return { ok: false, errors: [`policy.version: ${fields.version} is newer than this Gauze reads (${POLICY_VERSION})`], problems: [{ path: ['version'], kind: 'newer-version', found: String(fields.version) }] };
+  }
+  const failed = (error: z.ZodError): PolicyParse => ({ ok: false, errors: describeIssues(error, 'policy', value), problems: problemsOf(error, value) });
+  if (fields.version === 1) {
     const old = policyV1Schema.safeParse(value);
-    if (!old.success) return { ok: false, errors: describeIssues(old.error, 'policy', value) };
+    if (!old.success) return failed(old.error);
     const upgraded = policySchema.safeParse(upgradeV1(old.data));
-    return upgraded.success ? { ok: true, policy: upgraded.data, upgradedFrom: 1 } : { ok: false, errors: describeIssues(upgraded.error, 'policy', value) };
+    return upgraded.success ? { ok: true, policy: upgraded.data, upgradedFrom: 1 } : failed(upgraded.error);
   }
   const parsed = policySchema.safeParse(value);
-  return parsed.success ? { ok: true, policy: parsed.data, upgradedFrom: null } : { ok: false, errors: describeIssues(parsed.error, 'policy', value) };
+  return parsed.success ? { ok: true, policy: parsed.data, upgradedFrom: null } : failed(parsed.error);
 }

@@ -44,7 +44,7 @@ export const strictness: { [G in Group]: { [F in keyof Groups[G]]-?: Rule } } = 
     maxPostpones: 'min',
     postponeMinutes: 'min',
   },
-  limits: { strictBreaks: 'true', softCapMinutes: 'cap', hardCapMinutes: 'cap' },
+  limits: { strictBreaks: 'true', softCapMinutes: 'cap', hardCapMinutes: 'cap', lockAfterIdleMinutes: 'min' },
   bedtime: {
     enabled: 'true',
     nights: 'nights',

@@ -40,6 +40,8 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
     save: t('save'),
     cancel: t('cancel'),
     askOverride: t('shieldAskOverride'),
+    notesLocked: t('shieldNotesLocked'),
+    unlockNotes: t('shieldUnlockNotes'),
     keys: {
       label: t('shieldKeysLabel'),
       step: t('shieldKeyStep'),

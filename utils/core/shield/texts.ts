@@ -30,6 +30,9 @@ export interface ShieldTexts {
   save: string;
   cancel: string;
   askOverride: string;
+  /** Said on the card while the records are locked, with a button to Gauze's unlock page. */
+  notesLocked: string;
+  unlockNotes: string;
   /** One hint per key, shown only where the key does something. */
   keys: { label: string; step: string; cover: string; peek: string; reviewed: string; note: string; sound: string };
 }

@@ -61,6 +61,8 @@ export const card: ShieldPart = {
 
     let shown: Element | null = null;
     let editing = false;
+    /** The records are locked: the card offers Gauze's unlock page instead of notes. */
+    let notesLocked = false;
 
     const show = (element: Element | null) => {
       if (editing && shown && !box.hidden) return; // keep what the person is typing
@@ -72,7 +74,7 @@ export const card: ShieldPart = {
       }
       if (!host.isConnected) (doc.documentElement ?? doc).append(host);
 
-      if (texts) render(context, box, element, texts);
+      if (texts) render(context, box, element, texts, notesLocked);
       else {
         // The background has not answered: say why nothing opens (the click is kept meanwhile).
         const status = line(doc, 'locked', context.env.unavailableText() || null);
@@ -96,6 +98,7 @@ export const card: ShieldPart = {
       if (data.sound) events.emit('set-sound', { media: element as HTMLMediaElement, on: data.sound === 'on' });
       if (data.play) events.emit('set-playing', { media: element as HTMLMediaElement, playing: data.play === 'on' });
       if (data.ask) context.env.send.askOverride();
+      if (data.unlock) context.env.send.openUnlock();
       const item = items.get(element);
       if (data.reviewed && item) events.emit('save-note', { element, note: item.note ?? '', reviewed: data.reviewed === 'on' });
       if (data.edit) openEditor(element);
@@ -125,6 +128,7 @@ export const card: ShieldPart = {
       const texts = context.texts();
       const item = items.get(element);
       if (!texts || !item) return;
+      if (notesLocked) return show(element);
       show(element);
       editing = true;
       const area = doc.createElement('textarea');
@@ -157,6 +161,10 @@ export const card: ShieldPart = {
     }, signal);
     signal.addEventListener('abort', cancelHide, { once: true });
     events.on('edit-note', openEditor, signal);
+    events.on('notes-locked', (on) => {
+      notesLocked = on;
+      if (shown && !editing) show(shown);
+    }, signal);
     const refresh = (element: Element) => {
       if (element === shown && !editing) show(element);
     };
@@ -190,7 +198,7 @@ function line(doc: Document, cls: string, content: string | null): HTMLElement |
   return element;
 }
 
-function render(context: PartContext, box: HTMLElement, element: Element, texts: ShieldTexts): void {
+function render(context: PartContext, box: HTMLElement, element: Element, texts: ShieldTexts, notesLocked: boolean): void {
   const { doc, items } = context;
   const item = items.get(element)!;
   const settings = context.settings();
@@ -236,7 +244,13 @@ function render(context: PartContext, box: HTMLElement, element: Element, texts:
       rows.push(media);
     }
   }
-  if (itemAddress(element, item)) {
+  if (itemAddress(element, item) && notesLocked) {
+    rows.push(line(doc, 'meta', texts.notesLocked));
+    const unlockRow = doc.createElement('div');
+    unlockRow.className = 'row';
+    unlockRow.append(button(doc, texts.unlockNotes, { unlock: '1' }));
+    rows.push(unlockRow);
+  } else if (itemAddress(element, item)) {
     const noteRow = doc.createElement('div');
     noteRow.className = 'row';
     noteRow.append(button(doc, item.reviewed ? texts.reviewed : texts.markReviewed, { reviewed: item.reviewed ? 'off' : 'on' }, item.reviewed), button(doc, texts.editNote, { edit: '1' }));
@@ -278,7 +292,11 @@ function place(context: PartContext, box: HTMLElement, element: Element, dir: 'l
     { left: under, top: rect.top - height - margin },
   ];
   const onScreen = ({ left, top }: { left: number; top: number }) => left >= 0 && left + width <= innerWidth && top >= 0 && top + height <= innerHeight;
-  /** Another item (a picture the person may want next) under the card's corners or middle. */
+  /**
+   * Another item (a picture the person may want next), or a caption (the item's own or a
+   * neighbour's: the words that say what a picture is), under the card's corners or middle.
+   */
+  const important = (under: Element) => under !== element && !context.isGauze(under) && (context.items.get(under) !== undefined || under.closest('figcaption, caption, [role="caption"]') !== null);
   const coversAnother = ({ left, top }: { left: number; top: number }) =>
     [
       [left + 2, top + 2],
@@ -286,7 +304,7 @@ function place(context: PartContext, box: HTMLElement, element: Element, dir: 'l
       [left + 2, top + height - 2],
       [left + width - 2, top + height - 2],
       [left + width / 2, top + height / 2],
-    ].some(([x, y]) => context.doc.elementsFromPoint(x!, y!).some((under) => under !== element && !context.isGauze(under) && context.items.get(under) !== undefined));
+    ].some(([x, y]) => context.doc.elementsFromPoint(x!, y!).some(important));
   const chosen = candidates.find((place) => onScreen(place) && !coversAnother(place)) ?? candidates.find(onScreen) ?? candidates[2]!;
   box.style.top = `${clampTop(chosen.top)}px`;
   box.style.left = `${Math.min(Math.max(chosen.left, margin), Math.max(innerWidth - width - margin, margin))}px`;

@@ -127,4 +127,40 @@ describe('the card', () => {
     expect(img.hasAttribute(MARK.reviewed)).toBe(true);
     expect(view(img)).toBeNull();
   });
+
+  it('while the records are locked, the card says so and offers Gauze\'s unlock page; notes come back after an unlock', async () => {
+    const test = shieldTest(`<img id="a" src="${location.origin}/icon/128.png" width="140" height="100" alt="Exhibit 7">`);
+    test.recorded.locked = true;
+    test.recorded.notes.set(`${location.origin}/icon/128.png`, { note: 'Same scene as exhibit 4', reviewed: true });
+    test.answer();
+    await settle();
+    const img = test.root.querySelector<HTMLImageElement>('#a')!;
+    await until(() => test.recorded.lookups.length > 0);
+    await page.elementLocator(img).hover();
+    await until(() => cardText());
+    const card = cardText()!;
+    await expect.element(card.getByText('Notes are locked.')).toBeInTheDocument();
+    await expect.element(card.getByText('N: note')).not.toBeInTheDocument();
+    await card.getByRole('button', { name: 'Unlock in Gauze' }).click();
+    expect(test.recorded.unlockPages).toBe(1);
+    // Unlocked in Gauze's page: the background refreshes the tab, and the note is read.
+    test.recorded.locked = false;
+    test.shield.setNotesWanted(true);
+    expect(await until(() => img.hasAttribute(MARK.reviewed))).toBe(true);
+    await page.elementLocator(img).hover();
+    await expect.element(card.getByText('Same scene as exhibit 4')).toBeInTheDocument();
+  });
+
+  it('sits where it hides no caption: a picture as wide as the window gets its card above, not over the caption under it', async () => {
+    const test = shieldTest(`<figure style="margin: 320px 0 0 20px"><img id="a" src="${patternUrl(940, 200)}" width="940" height="200" alt="Exhibit 9"><figcaption id="caption">Exhibit 9: the harbour, seen from the north quay</figcaption></figure>`);
+    test.answer();
+    await settle();
+    await page.elementLocator(test.root.querySelector('#a')!).hover();
+    await until(() => cardText());
+    const box = document.querySelector('cover-card')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+    const caption = test.root.querySelector('#caption')!.getBoundingClientRect();
+    const overlaps = box.left < caption.right && caption.left < box.right && box.top < caption.bottom && caption.top < box.bottom;
+    expect(box.height).toBeGreaterThan(0);
+    expect(overlaps).toBe(false);
+  });
 });

@@ -22,6 +22,8 @@ export const notes: ShieldPart = {
     let wanted: boolean | null = null;
     const waiting: Element[] = [];
     const byAddress = new Map<string, Set<Element>>();
+    /** The background said the records are locked: nothing can be read or kept until an unlock. */
+    let locked = false;
 
     const addressOf = (element: Element) => {
       const item = items.get(element);
@@ -43,8 +45,14 @@ export const notes: ShieldPart = {
       timer = undefined;
       const batch = toAsk.splice(0, BATCH);
       if (toAsk.length) timer = setTimeout(flush, BATCH_WAIT_MS);
-      void env.send.notesLookup(batch).then((found) => {
+      void env.send.notesLookup(batch).then(({ notes: found, locked: nowLocked = false }) => {
         if (signal.aborted) return;
+        if (nowLocked !== locked) {
+          locked = nowLocked;
+          events.emit('notes-locked', locked);
+        }
+        // Asked while locked: asked again after the next hello (an unlock refreshes every tab).
+        if (locked) for (const address of batch) asked.delete(address);
         for (const { address, note, reviewed } of found) {
           known.set(address, { note, reviewed });
           for (const element of byAddress.get(address) ?? []) apply(element, address);
@@ -82,6 +90,11 @@ export const notes: ShieldPart = {
     events.on('save-note', ({ element, note, reviewed }) => {
       const address = addressOf(element);
       if (!address) return;
+      // Locked: not kept, and the card says so (a note that seemed saved and was not would be worse).
+      if (locked) {
+        events.emit('notes-locked', true);
+        return;
+      }
       wanted = true;
       const text = note.trim().slice(0, 2000);
       if (text || reviewed) known.set(address, { note: text, reviewed });
@@ -96,6 +109,8 @@ export const notes: ShieldPart = {
     events.on('notes-wanted', (on) => {
       wanted = on;
       for (const element of waiting.splice(0)) lookUp(element);
+      // A new hello (after an unlock, say): what could not be read is asked for again.
+      if (on && locked) for (const elements of byAddress.values()) for (const element of elements) lookUp(element);
     }, signal);
   },
 };

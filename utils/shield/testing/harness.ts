@@ -43,6 +43,8 @@ export const texts: ShieldTexts = {
   save: 'Save',
   cancel: 'Cancel',
   askOverride: 'I need more time…',
+  notesLocked: 'Notes are locked.',
+  unlockNotes: 'Unlock in Gauze',
   keys: { label: 'Keys', step: 'Enter: next step', cover: 'Esc: cover again', peek: 'P (hold): peek', reviewed: 'R: reviewed', note: 'N: note', sound: 'S: sound' },
 };
 
@@ -52,6 +54,10 @@ export interface Recorded {
   notes: Map<string, { note: string; reviewed: boolean }>;
   lookups: string[][];
   reports: string[];
+  /** Set by a test: the background answers that the records are locked (encryption on). */
+  locked: boolean;
+  /** Times the card asked for Gauze's unlock page. */
+  unlockPages: number;
 }
 
 export interface ShieldTest {
@@ -76,7 +82,7 @@ export function shieldTest(markup = '', options: { parts?: readonly ShieldPart[]
     sheet.textContent = coverCss();
     document.head.append(sheet);
   }
-  const recorded: Recorded = { revealed: [], sound: [], notes: new Map(), lookups: [], reports: [] };
+  const recorded: Recorded = { revealed: [], sound: [], notes: new Map(), lookups: [], reports: [], locked: false, unlockPages: 0 };
   const env: ShieldEnvironment = {
     now: () => Date.now(),
     shadowRootOf: (host) => host.shadowRoot ?? options.shadowRoots?.get(host) ?? null,
@@ -88,16 +94,20 @@ export function shieldTest(markup = '', options: { parts?: readonly ShieldPart[]
     send: {
       notesLookup: async (addresses) => {
         recorded.lookups.push(addresses);
-        return addresses.flatMap((address) => {
-          const found = recorded.notes.get(address);
-          return found ? [{ address, ...found }] : [];
-        });
+        if (recorded.locked) return { notes: [], locked: true };
+        return {
+          notes: addresses.flatMap((address) => {
+            const found = recorded.notes.get(address);
+            return found ? [{ address, ...found }] : [];
+          }),
+        };
       },
       notesPut: async (address, note, reviewed) => void recorded.notes.set(address, { note, reviewed }),
       revealed: (kind, seconds) => void recorded.revealed.push({ kind, seconds }),
       sound: (on) => void recorded.sound.push(on),
       playing: () => undefined,
       askOverride: () => undefined,
+      openUnlock: () => void recorded.unlockPages++,
       framesProtected: async (ids) => ids.filter((id) => options.protectedFrames?.includes(id)),
       leaving: () => undefined,
     },
