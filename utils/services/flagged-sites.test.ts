@@ -5,6 +5,8 @@ import { DB_NAME, DB_VERSION } from '../storage/schema';
 import { createStorage } from '../storage/storage';
 import { matchPatternsFor, entriesFromPatterns, type SiteEntry } from '../core/sites/site-entry';
 import { createFlaggedSitesService } from './flagged-sites';
+import { createDataService } from './data';
+import { createSerial } from '../core/serial';
 import { startServices } from './index';
 import { fakeAdapters, serviceBase } from './testing';
 
@@ -55,6 +57,48 @@ describe('the flagged-site list when the database is lost', () => {
     newer.close();
     const { entries } = await handlers['sites/list']!({}, 'page', page);
     expect(entries.map((entry) => entry.host)).toEqual(['cases.example.org']);
+  });
+
+  it('a list read while an unflag or an erase is under way is not taken for a lost database', async () => {
+    const browser = registration();
+    // The browser is slow to change its registration, as it is under load, while `held`.
+    let held: Promise<void> | null = null;
+    let release = () => {};
+    const hold = () => (held = new Promise<void>((resolve) => (release = () => ((held = null), resolve()))));
+    const slow = {
+      ...browser.shield,
+      register: async (entries: readonly SiteEntry[]) => {
+        if (held) await held;
+        await browser.shield.register(entries);
+      },
+    };
+    const queue = createSerial();
+    const handlers = startServices([createFlaggedSitesService(slow, queue), createDataService(slow, fakeAdapters().wipe, queue)], serviceBase({ storage: createStorage(), now: () => 1000 }));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+    await handlers['sites/flag']!({ input: 'cases.example.org' }, 'page', page);
+    hold();
+    const unflagged = handlers['sites/unflag']!({ hosts: ['cases.example.org'] }, 'page', page);
+    await settle(); // the list is empty now; the registration still protects the site
+    const reading = handlers['sites/list']!({}, 'page', page);
+    await settle();
+    release();
+    await unflagged;
+    expect((await reading).entries).toEqual([]);
+    expect((await handlers['sites/list']!({}, 'page', page)).entries).toEqual([]);
+    expect(browser.patterns).toEqual([]);
+
+    await handlers['sites/flag']!({ input: 'cases.example.org' }, 'page', page);
+    hold();
+    const erased = handlers['data/erase']!({ confirm: 'erase everything' }, 'page', page);
+    await settle();
+    const matching = handlers['sites/match']!({ hostname: 'cases.example.org' }, 'page', page);
+    await settle();
+    release();
+    await erased;
+    expect((await matching).entry).toBeNull();
+    expect((await handlers['sites/list']!({}, 'page', page)).entries).toEqual([]);
+    expect(browser.patterns).toEqual([]);
   });
 
   it('a person with no flagged sites and no registration has none restored', async () => {

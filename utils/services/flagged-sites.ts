@@ -28,9 +28,11 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
        * The flagged list, after one check: a list found empty while the browser still protects
        * sites means the database was lost (deleted by another program, storage cleared), not that
        * the person unflagged them (unflagging and erasing remove the registration too). The sites
-       * are then taken back from the registration, so nothing is left unprotected.
+       * are then taken back from the registration, so nothing is left unprotected. Run in the
+       * queue only: an unflag or an erase empties the list before it removes the registration,
+       * and that moment must not be read as a loss.
        */
-      const sitesNow = async (): Promise<SiteEntry[]> => {
+      const listOrRecover = async (): Promise<SiteEntry[]> => {
         const entries = await storage.sites.list();
         if (entries.length) return entries;
         const kept = await shield.registered().catch((): SiteEntry[] => []);
@@ -39,13 +41,18 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
         await storage.sites.put(kept);
         return storage.sites.list();
       };
-      // One change at a time (shared with the team policy's), so two quick changes cannot race
-      // each other's registration.
+      // One change at a time (shared with the team policy's and erasing), so two quick changes
+      // cannot race each other's registration.
       const serial = sitesQueue;
+      /** The flagged list for a reader: an empty one is checked again in the queue, after any change in progress. */
+      const sitesNow = async (): Promise<SiteEntry[]> => {
+        const entries = await storage.sites.list();
+        return entries.length ? entries : serial(listOrRecover);
+      };
 
       const add = (make: (at: number) => SiteEntry[]) =>
         serial(async () => {
-          const before = await sitesNow();
+          const before = await listOrRecover();
           const added = make(now()).filter((entry) => !before.some((e) => e.host === entry.host));
           await storage.sites.put(added);
           const entries = await storage.sites.list();
@@ -71,7 +78,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
 
       handle('sites/unflag', ({ hosts }) =>
         serial(async () => {
-          const before = await sitesNow();
+          const before = await listOrRecover();
           const removed = before.filter((entry) => hosts.includes(entry.host) && entry.source === 'user');
           await storage.sites.delete(removed.map((entry) => entry.host));
           const entries = await storage.sites.list();
@@ -118,7 +125,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
       };
 
       // At every start the registration is made to match the list.
-      void serial(async () => shield.register(await sitesNow())).catch(reportFailure('could not register the shield for flagged sites'));
+      void serial(async () => shield.register(await listOrRecover())).catch(reportFailure('could not register the shield for flagged sites'));
     },
   };
 }

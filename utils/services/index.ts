@@ -32,7 +32,7 @@ export interface BrowserAdapters {
 
 /** Every background capability, in start order. A new capability is registered here. */
 export function createServices({ shield, tabs, frames, watch, prompter, guard, managed, sound, wipe, vault }: BrowserAdapters): readonly BackgroundService[] {
-  // Flagging, unflagging and the team's sites change one list and one registration: one queue.
+  // Flagging, unflagging, the team's sites and erasing change one list and one registration: one queue.
   const sitesQueue = createSerial();
   return [
     statusService,
@@ -45,7 +45,7 @@ export function createServices({ shield, tabs, frames, watch, prompter, guard, m
     createBreaksService(prompter),
     createGuardService(guard),
     createDashboardService(),
-    createDataService(shield, wipe),
+    createDataService(shield, wipe, sitesQueue),
     createVaultService(vault),
   ];
 }
