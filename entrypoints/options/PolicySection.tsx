@@ -96,8 +96,11 @@ export function PolicySection({ status, onChanged }: { status: AsyncState<Status
       {value?.managed && (value.managed.state !== 'empty' || value.managed.lastKnownGood) && (
         <div class="stack" data-testid="policy-managed">
           <p>{t(managedStates[value.managed.state], date(value.managed.checkedAt))}</p>
-          {value.managed.errors.length > 0 && (
+          {(value.managed.problems?.length ?? 0) + value.managed.errors.length > 0 && (
             <ul class="errors">
+              {(value.managed.problems ?? []).map(problemText).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
               {value.managed.errors.map((line) => (
                 <li key={line}>{line}</li>
               ))}
@@ -110,7 +113,7 @@ export function PolicySection({ status, onChanged }: { status: AsyncState<Status
         <div key={stored.source} class="stack" role="alert" data-testid="policy-damaged">
           <p class="error">{t(stored.source === 'file' ? 'policyDamagedFile' : 'policyDamagedManaged', date(stored.at))}</p>
           <ul class="errors">
-            {stored.errors.map((line) => (
+            {stored.problems.map(problemText).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>

@@ -89,13 +89,15 @@ describe.each(browsers)('team policy in %s', (name) => {
       await input!.uploadFile(file);
       await options.waitForSelector('[data-testid=policy-errors]');
       const lines = await options.$$eval('[data-testid=policy-errors] li', (items) => items.map((item) => item.textContent));
+      // In plain words, each field named as the file names it, list positions counted from 1.
       expect(lines).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^policy\.team\.name: /),
-          expect.stringMatching(/^policy\.breaks\.pauseEveryMinutes: expected number, received string, got "ten"$/),
-          expect.stringMatching(/^policy\.sites\.0\.host: expected a host name/),
+          english('problemEmpty', 'team › name', '', ''),
+          english('problemNotNumber', 'breaks › pauseEveryMinutes', '', '"ten"'),
+          english('problemFormat', 'sites › #1 › host', '', '"not a host"'),
         ]),
       );
+      expect(lines.join(' ')).not.toMatch(/expected|received|policy\./);
       expect((await ask(options, 'policy/status', {})).reply).toEqual(before);
     });
   });
@@ -129,7 +131,7 @@ describe.each(browsers)('team policy in %s', (name) => {
       expect(await poll(async () => (await policyStatus(options)).managed?.checkedAt !== started, true, 20_000, 2000)).toBe(true);
       await reloadPage(options);
       const damaged = await options.waitForSelector('[data-testid=policy-damaged]');
-      expect(await damaged!.$eval('li', (el) => el.textContent)).toMatch(/^policy\.breaks\.pauseEveryMinutes: expected number/);
+      expect(await damaged!.$eval('li', (el) => el.textContent)).toBe(english('problemNotNumber', 'breaks › pauseEveryMinutes', '', '"thirty"'));
       const sites = (await ask(options, 'sites/list', {})).reply as { entries: Array<{ host: string; source: string }> };
       expect(sites.entries).toContainEqual(expect.objectContaining({ host: 'archive.example', source: 'team' }));
       await clickButton(options, english('policyRemove'));

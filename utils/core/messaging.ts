@@ -362,12 +362,13 @@ export const messageSpecs = {
       floors: z.record(z.string(), z.record(z.string(), z.unknown())),
       file: z.object({ team: z.string(), at: z.number() }).nullable(),
       /** Stored policies this version cannot read: not applied, reported, and the team's sites kept. */
-      damaged: z.array(z.object({ source: z.enum(['file', 'managed']), at: z.number(), errors: z.array(z.string()) })),
+      damaged: z.array(z.object({ source: z.enum(['file', 'managed']), at: z.number(), problems: z.array(problemSchema) })),
       managed: z
         .object({
           state: z.enum(['ok', 'empty', 'invalid', 'unavailable']),
           checkedAt: z.number(),
           errors: z.array(z.string()),
+          problems: z.array(problemSchema).optional(),
           lastKnownGood: z.object({ team: z.string(), at: z.number() }).nullable(),
         })
         .nullable(),

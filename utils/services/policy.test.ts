@@ -33,7 +33,7 @@ function setup(managedValue: () => Promise<unknown>) {
     ],
     serviceBase({ storage, now: () => 1_000 }),
   );
-  const status = async () => (await handlers['policy/status']!({}, 'page', page)) as { managed: { state: string; errors: string[]; lastKnownGood: { team: string } | null } | null; active: { teams: Array<{ name: string }> } | null };
+  const status = async () => (await handlers['policy/status']!({}, 'page', page)) as { managed: { state: string; errors: string[]; problems?: unknown[]; lastKnownGood: { team: string } | null } | null; active: { teams: Array<{ name: string }> } | null };
   return { storage, handlers, status, registered, told, change: () => changed!() };
 }
 
@@ -65,9 +65,9 @@ describe('policy service', () => {
       value = async () => ({ ...policy('Desk'), breaks: { pauseEveryMinutes: 'ten' } });
       await change();
       expect((await status()).managed?.state).toBe('invalid');
-      return (await status()).managed!.errors;
+      return (await status()).managed!;
     })();
-    expect(invalid).toEqual([expect.stringMatching(/^policy\.breaks\.pauseEveryMinutes: expected number/)]);
+    expect(invalid).toMatchObject({ errors: [], problems: [{ path: ['breaks', 'pauseEveryMinutes'], kind: 'not-number', found: '"ten"' }] });
   });
 
   it('a malformed file changes nothing; a valid one sets floors that a looser save cannot undo', async () => {
@@ -95,9 +95,9 @@ describe('policy service', () => {
 
     const { storage, handlers, status } = setup(async () => undefined);
     await vi.waitFor(async () => expect((await status()).managed?.state).toBe('empty'), PATIENCE);
-    const reply = (await handlers['policy/status']!({}, 'page', page)) as { active: unknown; damaged: Array<{ source: string; at: number; errors: string[] }> };
+    const reply = (await handlers['policy/status']!({}, 'page', page)) as { active: unknown; damaged: Array<{ source: string; at: number; problems: unknown[] }> };
     expect(reply.active).toBeNull();
-    expect(reply.damaged).toEqual([{ source: 'file', at: 5, errors: [expect.stringMatching(/^policy\.breaks\.pauseEveryMinutes: expected number/)] }]);
+    expect(reply.damaged).toEqual([{ source: 'file', at: 5, problems: [{ path: ['breaks', 'pauseEveryMinutes'], kind: 'not-number', found: '"thirty"' }] }]);
     expect((await storage.sites.list()).map((s) => [s.host, s.source])).toEqual([['x.com', 'team']]);
 
     await handlers['policy/remove']!({}, 'page', page);

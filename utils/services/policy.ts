@@ -92,7 +92,7 @@ export function createPolicyService(shield: ShieldAdapter, managed: PolicyBrowse
               await storage.policy.setStatus({ state: 'ok', checkedAt, errors: [] });
             } else {
               console.warn('Gauze: the managed policy is malformed; the last valid one stays:', parsed.errors.join('; '));
-              await storage.policy.setStatus({ state: 'invalid', checkedAt, errors: parsed.errors });
+              await storage.policy.setStatus({ state: 'invalid', checkedAt, errors: [], problems: parsed.problems });
             }
           }
           await apply(before);

@@ -1,6 +1,7 @@
 import type { Postponement } from '../core/breaks/schedule';
 import type { OpenSegment, Segment } from '../core/exposure/clock';
 import type { SiteEntry } from '../core/sites/site-entry';
+import type { Problem } from '../core/validation';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord } from '../core/records';
 import type { Sealed, VaultRecord } from './vault';
@@ -46,7 +47,10 @@ export type MetaRecord =
 export interface ManagedStatus {
   state: 'ok' | 'empty' | 'invalid' | 'unavailable';
   checkedAt: number;
+  /** Why the store gave no answer ('unavailable'), in the browser's words: a detail for an administrator. */
   errors: string[];
+  /** What is wrong with a malformed policy ('invalid'), as data a page says in the person's language. Absent in older records. */
+  problems?: Problem[];
 }
 
 /** Things said once: the exposure day the soft cap was reached, the night the wind-down was announced. */

@@ -9,7 +9,7 @@ import { shieldDefaults, shieldSettingsSchema } from '../core/shield/settings';
 import { activePolicy, teamNames, type ActivePolicy } from '../core/policy/active';
 import { parsePolicy, type Policy } from '../core/policy/schema';
 import { effective, looserFields, type Group, type Groups } from '../core/policy/strictness';
-import { describeIssues, ValidationError } from '../core/validation';
+import { describeIssues, ValidationError, type Problem } from '../core/validation';
 import { createSealing, LockedError, sealedFields, type SealedStore } from './sealing';
 import { isSealed, type Sealed } from './vault';
 import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type MemoRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
@@ -133,11 +133,11 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
 
   let activeCache: Promise<ActivePolicy | null> | undefined;
   /** A stored policy: valid, absent, or damaged (kept as stored, with what is wrong with it). */
-  async function readStoredPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | { errors: string[]; at: number } | null> {
+  async function readStoredPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | { problems: Problem[]; at: number } | null> {
     const record = await (await get()).get('meta', key);
     if (record?.key !== key || !record.value) return null;
     const parsed = parsePolicy(record.value.policy);
-    return parsed.ok ? { policy: parsed.policy, at: record.value.at } : { errors: parsed.errors, at: record.value.at };
+    return parsed.ok ? { policy: parsed.policy, at: record.value.at } : { problems: parsed.problems, at: record.value.at };
   }
   async function readPolicy(key: 'policyFile' | 'policyManaged'): Promise<{ policy: Policy; at: number } | null> {
     const stored = await readStoredPolicy(key);
@@ -161,11 +161,11 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
      * They are not applied, but kept as stored and reported, and the team's sites stay flagged,
      * until a valid policy replaces them or the person removes the file.
      */
-    async damaged(): Promise<Array<{ source: 'file' | 'managed'; at: number; errors: string[] }>> {
+    async damaged(): Promise<Array<{ source: 'file' | 'managed'; at: number; problems: Problem[] }>> {
       const [file, managed] = await Promise.all([readStoredPolicy('policyFile'), readStoredPolicy('policyManaged')]);
       return [
-        ...(file && 'errors' in file ? [{ source: 'file' as const, at: file.at, errors: file.errors }] : []),
-        ...(managed && 'errors' in managed ? [{ source: 'managed' as const, at: managed.at, errors: managed.errors }] : []),
+        ...(file && 'problems' in file ? [{ source: 'file' as const, at: file.at, problems: file.problems }] : []),
+        ...(managed && 'problems' in managed ? [{ source: 'managed' as const, at: managed.at, problems: managed.problems }] : []),
       ];
     },
     async status(): Promise<ManagedStatus | null> {
