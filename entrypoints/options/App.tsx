@@ -37,7 +37,16 @@ const welcomeSteps: Array<{ id: string; label: MessageKey }> = [
 
 /** Moves keyboard and screen-reader focus to a section's heading (which says where one is). */
 function focusSection(id: string) {
-  document.getElementById(id)?.querySelector<HTMLElement>('h2')?.focus();
+  const heading = document.getElementById(id)?.querySelector<HTMLElement>('h2');
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
+}
+
+/** A link of the section list: the address says where one is, and focus goes to the section. */
+function goToSection(event: MouseEvent, id: string) {
+  event.preventDefault();
+  history.replaceState(null, '', `#${id}`);
+  focusSection(id);
 }
 
 export function App() {
@@ -127,7 +136,7 @@ export function App() {
           <ul>
             {sections.map(({ id, label }) => (
               <li key={id}>
-                <a href={`#${id}`} onClick={() => requestAnimationFrame(() => focusSection(id))}>
+                <a href={`#${id}`} onClick={(event) => goToSection(event, id)}>
                   {t(label)}
                 </a>
               </li>

@@ -6,6 +6,7 @@ import { t, type MessageKey } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { errorText } from '../../components/error-text';
 import type { Reply } from '../../utils/core/messaging';
+import { focusOnMount } from '../../components/focus-on-mount';
 
 type Facts = Reply<'storage/summary'>['facts'];
 /** Each kind of thing Gauze keeps, as a line of "Your data" (a plural message on its count). */
@@ -101,7 +102,7 @@ export function DataSection({ version, onErased }: { version: number; onErased()
             <button type="button" onClick={() => void erase()}>
               {t('dataEraseYes')}
             </button>
-            <button type="button" class="primary" autoFocus onClick={() => setErasing(false)}>
+            <button type="button" class="primary" ref={focusOnMount} onClick={() => setErasing(false)}>
               {t('cancel')}
             </button>
           </div>

@@ -5,6 +5,7 @@ import { sendMessage } from '../../utils/browser/send-message';
 import { displayHost, parseSiteInput, type SiteEntry } from '../../utils/core/sites/site-entry';
 import { categoryLabels, siteSuggestions, type SuggestionCategory } from '../../utils/core/sites/suggestions';
 import { siteRows, type SiteRow } from './site-rows';
+import { focusOnMount } from '../../components/focus-on-mount';
 
 const parseErrors: Record<'empty' | 'invalid' | 'unsupported-scheme', MessageKey> = {
   empty: 'sitesErrorEmpty',
@@ -51,6 +52,7 @@ export function SitesSection({ welcome, unflag, onChange }: { welcome: boolean; 
   useEffect(() => {
     if (undoable) undoButton.current?.focus();
   }, [undoable]);
+
 
   const update = (work: Promise<{ entries: SiteEntry[] }>) =>
     work.then(
@@ -104,7 +106,7 @@ export function SitesSection({ welcome, unflag, onChange }: { welcome: boolean; 
         <button type="button" onClick={() => void unflagRow(row)}>
           {t('sitesRemoveLabel', row.name)}
         </button>
-        <button type="button" class="primary" autoFocus onClick={() => setAsking(null)}>
+        <button type="button" class="primary" ref={focusOnMount} onClick={() => setAsking(null)}>
           {t('sitesKeepFlagged')}
         </button>
       </div>

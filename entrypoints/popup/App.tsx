@@ -7,6 +7,7 @@ import { sendMessage } from '../../utils/browser/send-message';
 import { displayHost, type SiteEntry } from '../../utils/core/sites/site-entry';
 import { errorText } from '../../components/error-text';
 import './popup.css';
+import { focusOnMount } from '../../components/focus-on-mount';
 
 interface ActiveTab {
   id: number;
@@ -82,6 +83,8 @@ export function App() {
   const erase = run(async () => {
     await sendMessage('data/erase', { confirm: 'erase everything' });
     setConfirmErase(false);
+    // Encryption went with everything else: the popup stops offering to lock.
+    setVaultVersion((n) => n + 1);
     setEntry(tab ? (await sendMessage('sites/match', { hostname: tab.hostname })).entry : null);
     setNotice(t('dataErased'));
   });
@@ -171,7 +174,7 @@ export function App() {
                   <button type="button" onClick={revealAll}>
                     {t('popupRevealAllYes')}
                   </button>
-                  <button type="button" autoFocus onClick={() => setConfirmReveal(false)}>
+                  <button type="button" ref={focusOnMount} onClick={() => setConfirmReveal(false)}>
                     {t('cancel')}
                   </button>
                 </div>
@@ -190,7 +193,7 @@ export function App() {
                   <button type="button" onClick={unflag}>
                     {t('sitesRemoveLabel', displayHost(entry.host))}
                   </button>
-                  <button type="button" class="primary" autoFocus onClick={() => setConfirmUnflag(false)}>
+                  <button type="button" class="primary" ref={focusOnMount} onClick={() => setConfirmUnflag(false)}>
                     {t('sitesKeepFlagged')}
                   </button>
                 </div>
@@ -246,7 +249,7 @@ export function App() {
             <button type="button" onClick={erase}>
               {t('dataEraseYes')}
             </button>
-            <button type="button" class="primary" autoFocus onClick={() => setConfirmErase(false)}>
+            <button type="button" class="primary" ref={focusOnMount} onClick={() => setConfirmErase(false)}>
               {t('cancel')}
             </button>
           </div>
