@@ -33,6 +33,13 @@ export function ask(page: Page, type: string, payload: unknown): Promise<Answer>
   return sendRaw(page, { type, payload }) as Promise<Answer>;
 }
 
+/** The reply to a message that must succeed; a refusal fails the test with Gauze's own words. */
+export async function reply<T>(page: Page, type: string, payload: unknown = {}): Promise<T> {
+  const answer = await ask(page, type, payload);
+  if (!answer.ok) throw new Error(`${type} was refused: ${answer.error}`);
+  return answer.reply as T;
+}
+
 /** Where screenshots go: docs/images when refreshing the README's pictures, else test-results. */
 export function screenshotPath(name: string): `${string}.png` {
   const dir = join(root, process.env.GAUZE_SCREENSHOTS ?? 'test-results/screenshots');
@@ -115,8 +122,16 @@ export async function newPage(gauze: LaunchedGauze, size = { width: 900, height:
 
 const isWorker = (gauze: LaunchedGauze) => (target: Target) => target.type() === 'service_worker' && target.url().startsWith(gauze.origin);
 
-/** Gauze's service worker (Chromium), once it is running. */
+/**
+ * Gauze's service worker (Chromium). The browser stops it after 30 s idle; a message from one of
+ * Gauze's pages starts it again, as any event would.
+ */
 export async function serviceWorker(gauze: LaunchedGauze): Promise<WebWorker> {
+  if (!gauze.browser.targets().some(isWorker(gauze))) {
+    const page = await gauze.openPage('popup.html');
+    await sendRaw(page, { type: 'sites/list', payload: {} });
+    await page.close();
+  }
   const target = await gauze.browser.waitForTarget(isWorker(gauze));
   return (await target.worker())!;
 }

@@ -1,0 +1,180 @@
+import type { CDPSession, Page, Target } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
+import { readDatabase } from './support/database.ts';
+import { expectCovered } from './support/frames.ts';
+import { ask, browsers, english, launchGauze, newPage, openActionPopup, poll, reply } from './support/gauze.ts';
+import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { flagSite } from './support/sites.ts';
+
+const PASSPHRASE = 'river lantern copper seven';
+
+
+/** Every record in Gauze's database as text, bytes read as Latin-1 and as UTF-8: what someone with a copy of the disk could read. */
+async function rawDatabase(page: Page, except: string[] = []): Promise<string> {
+  const show = (value: unknown): string[] => {
+    if (value && typeof value === 'object' && Array.isArray((value as { bytes?: unknown }).bytes)) {
+      const bytes = Buffer.from((value as { bytes: number[] }).bytes);
+      return [bytes.toString('latin1'), bytes.toString('utf8')];
+    }
+    return value && typeof value === 'object' ? Object.values(value).flatMap(show) : [String(value)];
+  };
+  return Object.entries(await readDatabase(page))
+    .filter(([store]) => !except.includes(store))
+    .flatMap(([, records]) => records)
+    .flatMap(show)
+    .join('\n');
+}
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe.each(browsers)('privacy under seizure in %s', (name) => {
+  let gauze: LaunchedGauze;
+  let controller: Page;
+  beforeAll(async () => {
+    gauze = await launchGauze(name);
+    // The exact host, so that every record of the session names it.
+    controller = await flagSite(gauze, 'case.localhost');
+  });
+  afterAll(async () => {
+    await gauze?.browser.close();
+  });
+
+  it('encryption on and locked: protection is whole, the clock keeps counting, nothing on disk names a site or says what was written; the wrong passphrase opens nothing, the right one opens it all', async () => {
+    await reply(controller, 'vault/enable', { passphrase: PASSPHRASE });
+    // A session: a flagged page, a note on one of its pictures, a check-in, a note to self.
+    const page = await newPage(gauze);
+    await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+    await expectCovered(page);
+    await reply(controller, 'notes/put', { address: server.flagged('/pattern.png?w=200&h=150'), note: 'seen: a burned car', reviewed: true });
+    await reply(controller, 'checkins/add', { rating: 3, note: 'the harbour video again' });
+    await reply(controller, 'memos/add', { text: 'ask Dana about exhibit 4' });
+
+    await reply(controller, 'vault/lock', {});
+    expect(await reply(controller, 'vault/status', {})).toMatchObject({ enabled: true, unlocked: false });
+    // Locked: still covered, and time on the flagged page still counts.
+    await page.bringToFront();
+    await page.reload({ waitUntil: 'load' });
+    await expectCovered(page);
+    const before = (await reply<{ seconds: number }>(controller, 'exposure/today', {})).seconds;
+    expect(await poll(async () => (await reply<{ seconds: number }>(controller, 'exposure/today', {})).seconds > before + 2, true, 20_000)).toBe(true);
+    // Leaving the flagged page closes the segment: written now, sealed to the public key.
+    await page.goto(server.other('/images.html'), { waitUntil: 'load' });
+    await poll(async () => (await reply<{ running: boolean }>(controller, 'exposure/today', {})).running, false);
+
+    // The flagged-site list stays readable (docs/security.md: the browser needs it before any
+    // page paints), which also shows the dump reads what is there.
+    expect(await rawDatabase(controller)).toContain('case.localhost');
+    const disk = await rawDatabase(controller, ['sites']);
+    expect(disk.length).toBeGreaterThan(100);
+    for (const secret of ['case.localhost', 'burned car', 'harbour video', 'exhibit 4']) expect(disk, secret).not.toContain(secret);
+
+    expect(await reply(controller, 'vault/unlock', { passphrase: 'river lantern copper eight' })).toEqual({ unlocked: false });
+    for (const type of ['dashboard/data', 'data/export']) {
+      const answer = await ask(controller, type, type === 'dashboard/data' ? { days: 7 } : {});
+      expect(answer.ok).toBe(false);
+      expect(answer.error).toMatch(/^locked:/);
+    }
+
+    expect(await reply(controller, 'vault/unlock', { passphrase: PASSPHRASE })).toEqual({ unlocked: true });
+    const exported = await reply<{ exposure: Array<{ site: string; end: number }>; notes: Array<{ note: string }>; checkins: Array<{ note: string }>; memos: Array<{ text: string }> }>(controller, 'data/export', {});
+    expect(exported.exposure.some((segment) => segment.site === 'case.localhost')).toBe(true);
+    expect(exported.notes.map((note) => note.note)).toEqual(['seen: a burned car']);
+    expect(exported.checkins.map((checkIn) => checkIn.note)).toEqual(['the harbour video again']);
+    expect(exported.memos.map((memo) => memo.text)).toEqual(['ask Dana about exhibit 4']);
+    await page.close();
+  });
+
+  it('erase everything from the popup asks once, then nothing Gauze wrote is left anywhere it writes', async () => {
+    // Chromium opens the real popup; Firefox's automation cannot, so the popup page is opened as a tab.
+    const popup = name === 'chromium' ? await openActionPopup(gauze) : await gauze.openPage('popup.html');
+    await popup.waitForSelector('button.quiet');
+    await popup.click('button.quiet');
+    await popup.waitForSelector('#popup-erase-question');
+    expect((await reply<{ entries: unknown[] }>(controller, 'sites/list', {})).entries.length).toBeGreaterThan(0); // asked, not done
+    await popup.$$eval('[role=alertdialog] button', (buttons) => (buttons[0] as HTMLButtonElement).click());
+    expect(await poll(async () => (await reply<{ entries: unknown[] }>(controller, 'sites/list', {})).entries.length, 0, 20_000)).toBe(0);
+    await popup.waitForFunction((text) => document.body.textContent?.includes(text), {}, english('dataErased'));
+    // Encryption went too: the popup no longer offers to lock the records.
+    const offersLock = () => popup.evaluate((text) => [...document.querySelectorAll('button')].some((button) => button.textContent?.trim() === text), english('vaultLockNow'));
+    expect(await poll(offersLock, false)).toBe(false);
+
+    const everywhere = await controller.evaluate(async () => {
+      type Api = { storage: { local: { get(): Promise<object> }; session: { get(): Promise<object> } }; alarms: { getAll(): Promise<unknown[]> }; scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+      const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome) as Api;
+      return {
+        local: Object.keys(await api.storage.local.get()),
+        session: Object.keys(await api.storage.session.get()).filter((key) => key !== 'tabSound'),
+        alarms: (await api.alarms.getAll()).length,
+        scripts: (await api.scripting.getRegisteredContentScripts()).length,
+      };
+    });
+    // The install's own bookkeeping stays (when it was installed, when the administrator's policy was last read).
+    const kept = new Set(['installedAt', 'policyManagedStatus']);
+    const left = Object.entries(await readDatabase(controller))
+      .map(([store, records]) => [store, records.filter((record) => !kept.has((record as { key?: string }).key ?? ''))] as const)
+      .filter(([, records]) => records.length > 0);
+    expect(left).toEqual([]);
+    expect(everywhere).toMatchObject({ local: [], session: [], scripts: 0 });
+  });
+});
+
+// The CDP Network domain sees every request of every target, the extension's own included;
+// Firefox's automation offers no such view of an extension's background and pages.
+describe('nothing leaves the machine (Chromium)', () => {
+  let gauze: LaunchedGauze;
+  beforeAll(async () => {
+    gauze = await launchGauze('chromium');
+  });
+  afterAll(async () => {
+    await gauze?.browser.close();
+  });
+
+  it('over a session (flag, browse flagged pages, reveal, note, every Gauze page), Gauze makes no network request; a deliberate one is seen', async () => {
+    const requests: string[] = [];
+    const sessions: CDPSession[] = [];
+    const ours = (url: string | undefined) => !!url && url.startsWith(gauze.origin);
+    const watch = async (target: Target) => {
+      if (!['page', 'service_worker', 'background_page', 'other'].includes(target.type())) return;
+      const cdp = await target.createCDPSession().catch(() => null);
+      if (!cdp) return;
+      sessions.push(cdp);
+      cdp.on('Network.requestWillBeSent', (event: { request: { url: string }; initiator: { url?: string; stack?: { callFrames: Array<{ url: string }> } } }) => {
+        const url = event.request.url;
+        if (/^(chrome-extension|data|blob|about):/.test(url)) return;
+        // From Gauze: any request of its own pages or worker; from a web page, one its scripts started.
+        // (The target's address is read now: a tab opened blank becomes one of Gauze's pages.)
+        const fromGauze = ours(target.url()) || ours(event.initiator.url) || (event.initiator.stack?.callFrames ?? []).some((frame) => ours(frame.url));
+        if (fromGauze) requests.push(`${target.type()} ${target.url()} -> ${url}`);
+      });
+      await cdp.send('Network.enable').catch(() => undefined);
+    };
+    await Promise.all(gauze.browser.targets().map(watch));
+    gauze.browser.on('targetcreated', (target: Target) => void watch(target));
+
+    const controller = await flagSite(gauze, 'localhost');
+    for (const path of ['/images.html', '/video.html', '/backgrounds.html', '/frames.html']) {
+      const page = await newPage(gauze);
+      await page.goto(server.flagged(path), { waitUntil: 'load' });
+      await expectCovered(page, 100);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.close();
+    }
+    await reply(controller, 'notes/put', { address: server.flagged('/pattern.png?w=200&h=150'), note: 'seen', reviewed: true });
+    for (const path of ['popup.html', 'dashboard.html', 'break.html', 'bedtime.html', 'team.html', 'demo.html']) await (await gauze.openPage(path)).close();
+    expect(requests).toEqual([]);
+
+    // The watch can fail: a request made from one of Gauze's own tabs is seen. (Gauze's pages
+    // could not fetch it themselves: their content security policy allows only their own files.)
+    await controller.goto(server.other('/images.html'), { waitUntil: 'load' });
+    expect((await poll(() => requests.length, 1)) >= 1).toBe(true);
+    for (const cdp of sessions) await cdp.detach().catch(() => undefined);
+  });
+});
