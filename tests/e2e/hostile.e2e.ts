@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { expectCovered, patternPixelsNow, recordPaintedFrames } from './support/frames.ts';
 import { ask, browsers, launchGauze, newPage, pause, poll, tabMuted } from './support/gauze.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { fixtureServerForFile } from './support/server.ts';
 import { flagSite } from './support/sites.ts';
 
 /**
@@ -12,13 +12,7 @@ import { flagSite } from './support/sites.ts';
  * loaded in Firefox) or hear (the tab's mute), and each has a control: the same page on a host
  * that is not flagged, where the attack shows the picture, so the check can fail.
  */
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = fixtureServerForFile();
 
 describe.each(browsers)('hostile pages in %s', (name) => {
   let gauze: LaunchedGauze;

@@ -9,7 +9,7 @@ import { languages } from '../../utils/core/i18n/languages.ts';
 import { axeViolations } from './support/axe.ts';
 import { ask, newPage, pause, reloadedBy, screenshotPath } from './support/gauze.ts';
 import { extensionPages } from './support/pages.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { fixtureServerForFile } from './support/server.ts';
 import { flagSite } from './support/sites.ts';
 
 /**
@@ -70,13 +70,7 @@ async function setLanguage(gauze: LaunchedGauze, folder: string): Promise<void> 
   await page.close();
 }
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = fixtureServerForFile();
 
 describe('every page in every language (chromium, chosen in Settings)', () => {
   let gauze: LaunchedGauze;

@@ -4,7 +4,7 @@ import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { readDatabase } from './support/database.ts';
 import { expectCovered } from './support/frames.ts';
 import { ask, browsers, english, launchGauze, newPage, openActionPopup, poll, reply } from './support/gauze.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { fixtureServerForFile } from './support/server.ts';
 import { flagSite } from './support/sites.ts';
 
 const PASSPHRASE = 'river lantern copper seven';
@@ -26,13 +26,7 @@ async function rawDatabase(page: Page, except: string[] = []): Promise<string> {
     .join('\n');
 }
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = fixtureServerForFile();
 
 describe.each(browsers)('privacy under seizure in %s', (name) => {
   let gauze: LaunchedGauze;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { expectCovered, patternPixelsNow, placeholderPixelsNow, recordPaintedFrames } from './support/frames.ts';
 import { ask, browsers, launchGauze, newPage, pause, poll, stopWorker, tabMuted } from './support/gauze.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { fixtureServerForFile } from './support/server.ts';
 import { flagSite } from './support/sites.ts';
 
 /**
@@ -11,13 +11,7 @@ import { flagSite } from './support/sites.ts';
  * painted frame recorded from navigation on) and Firefox (what is painted once loaded). Every
  * "covered" check also finds the placeholder: a blank page must not pass.
  */
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = fixtureServerForFile();
 
 const view = (page: Page, selector: string) => page.$eval(selector, (element) => element.getAttribute('data-cover-view'));
 

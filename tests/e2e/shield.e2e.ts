@@ -4,7 +4,7 @@ import { extensionDirs, launchChromium, type LaunchedGauze } from '../../scripts
 import { readStore } from './support/database.ts';
 import { expectCovered, patternPixelsNow, recordPaintedFrames } from './support/frames.ts';
 import { ask, browsers, english, launchGauze, newPage, pause, poll, serviceWorker, tabMuted } from './support/gauze.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { fixtureServerForFile } from './support/server.ts';
 import { flagSite } from './support/sites.ts';
 
 /** One fixture page per way a page can show media (tests/e2e/fixtures). */
@@ -22,13 +22,7 @@ const fixtures = [
   'pattern.webm',
 ];
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = fixtureServerForFile();
 
 /** A browser with Gauze and the fixture host flagged, for one describe block. */
 function flaggedBrowser(launch: () => Promise<LaunchedGauze>) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { patternPng } from './png.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -65,5 +66,31 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     flagged: (path) => `http://case.localhost:${port}${path}`,
     other: (path) => `http://127.0.0.1:${port}${path}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The fixture server for one test file: started before its tests and closed after them. The
+ * server returned can be used in any test of the file.
+ */
+export function fixtureServerForFile(): FixtureServer {
+  let started: FixtureServer | undefined;
+  beforeAll(async () => {
+    started = await startFixtureServer();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const running = () => {
+    if (!started) throw new Error('the fixture server was used before it started');
+    return started;
+  };
+  return {
+    get port() {
+      return running().port;
+    },
+    flagged: (path) => running().flagged(path),
+    other: (path) => running().other(path),
+    close: () => running().close(),
   };
 }
