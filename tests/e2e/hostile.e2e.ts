@@ -1,10 +1,10 @@
 import type { Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
-import { expectCovered, patternPixelsNow, recordPaintedFrames } from './support/frames.ts';
-import { ask, browsers, launchGauze, newPage, pause, poll, tabMuted } from './support/gauze.ts';
+import { expectCovered, openCovered, patternPixelsNow, recordPaintedFrames } from './support/frames.ts';
+import { ask, browsers, newPage, pause, poll, tabMuted } from './support/gauze.ts';
 import { fixtureServerForFile } from './support/server.ts';
-import { flagSite } from './support/sites.ts';
+import { gauzeWithFlaggedHost } from './support/sites.ts';
 
 /**
  * Pages that attack the shield, one per class of attack, in Chromium and Firefox. Each is judged
@@ -17,28 +17,10 @@ const server = fixtureServerForFile();
 describe.each(browsers)('hostile pages in %s', (name) => {
   let gauze: LaunchedGauze;
   let controller: Page;
-  beforeAll(async () => {
-    gauze = await launchGauze(name);
-    controller = await flagSite(gauze, 'case.localhost');
-  });
-  afterAll(async () => {
-    await gauze?.browser.close();
-  });
+  gauzeWithFlaggedHost(name, (launched, page) => ((gauze = launched), (controller = page)));
 
   /** The flagged page: never the pattern, from navigation on, and the placeholder is there. */
-  async function holds(path: string, settleMs = 1500, placeholders = 3000): Promise<Page> {
-    const page = await newPage(gauze);
-    if (name === 'chromium') {
-      const recording = await recordPaintedFrames(page, () => page.goto(server.flagged(path), { waitUntil: 'load' }), settleMs);
-      expect(recording.frames).toBeGreaterThan(0);
-      expect(recording.leaks, path).toEqual([]);
-    } else {
-      await page.goto(server.flagged(path), { waitUntil: 'load' });
-      await pause(settleMs);
-    }
-    await expectCovered(page, placeholders);
-    return page;
-  }
+  const holds = (path: string, settleMs = 1500, placeholders = 3000): Promise<Page> => openCovered(gauze, name, server.flagged(path), settleMs, placeholders);
   /** The control: the same page where nothing is flagged shows the pattern. */
   async function attackWorks(path: string, least = 2000, settleMs = 1500): Promise<void> {
     const page = await newPage(gauze);

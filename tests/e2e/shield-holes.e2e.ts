@@ -1,10 +1,10 @@
 import type { Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
-import { expectCovered, patternPixelsNow, placeholderPixelsNow, recordPaintedFrames } from './support/frames.ts';
-import { ask, browsers, launchGauze, newPage, pause, poll, stopWorker, tabMuted } from './support/gauze.ts';
+import { expectCovered, openCovered, patternPixelsNow, placeholderPixelsNow, recordPaintedFrames } from './support/frames.ts';
+import { ask, browsers, newPage, pause, poll, stopWorker, tabMuted } from './support/gauze.ts';
 import { fixtureServerForFile } from './support/server.ts';
-import { flagSite } from './support/sites.ts';
+import { gauzeWithFlaggedHost } from './support/sites.ts';
 
 /**
  * Each hole a review found in the page shield, as a page that shows it, in Chromium (every
@@ -18,31 +18,13 @@ const view = (page: Page, selector: string) => page.$eval(selector, (element) =>
 describe.each(browsers)('shield in %s: holes that stay closed', (name) => {
   let gauze: LaunchedGauze;
   let controller: Page;
-  beforeAll(async () => {
-    gauze = await launchGauze(name);
-    controller = await flagSite(gauze, 'case.localhost');
-  });
-  afterAll(async () => {
-    await gauze?.browser.close();
-  });
+  gauzeWithFlaggedHost(name, (launched, page) => ((gauze = launched), (controller = page)));
 
   /** Opens a fixture; in Chromium every frame from navigation on must be free of the pattern. */
-  async function openCovered(path: string, settleMs = 1500): Promise<Page> {
-    const page = await newPage(gauze);
-    if (name === 'chromium') {
-      const recording = await recordPaintedFrames(page, () => page.goto(server.flagged(path), { waitUntil: 'load' }), settleMs);
-      expect(recording.frames).toBeGreaterThan(0);
-      expect(recording.leaks, path).toEqual([]);
-    } else {
-      await page.goto(server.flagged(path), { waitUntil: 'load' });
-      await pause(settleMs);
-    }
-    await expectCovered(page, 5000);
-    return page;
-  }
+  const openFlagged = (path: string, settleMs = 1500): Promise<Page> => openCovered(gauze, name, server.flagged(path), settleMs, 5000);
 
   it('pictures in ::before, ::after, ::marker and an element\'s own content are never painted', async () => {
-    const page = await openCovered('/pseudo.html');
+    const page = await openFlagged('/pseudo.html');
     // Their text is still there: only the picture is taken out.
     expect(await page.$eval('#before', (element) => element.textContent)).toBe('A caption that stays readable');
     // The host of a generated picture takes the ladder like any item.
@@ -55,7 +37,7 @@ describe.each(browsers)('shield in %s: holes that stay closed', (name) => {
   });
 
   it('inline SVG drawings (shapes, patterns, use, foreignObject, images) are covered like pictures; icons are shown', async () => {
-    const page = await openCovered('/svg-drawings.html');
+    const page = await openFlagged('/svg-drawings.html');
     await poll(() => page.$eval('#icon', (element) => element.hasAttribute('data-cover-ok')), true);
     expect(await page.$eval('#icon', (element) => element.hasAttribute('data-cover-ok'))).toBe(true);
     await page.click('#shapes');
@@ -67,12 +49,12 @@ describe.each(browsers)('shield in %s: holes that stay closed', (name) => {
   });
 
   it('a picture in a closed declarative shadow root, with no script at all, is never painted', async () => {
-    const page = await openCovered('/closed-declarative.html');
+    const page = await openFlagged('/closed-declarative.html');
     await page.close();
   });
 
   it('the outline step inside a shadow root shows lines, never the picture', async () => {
-    const page = await openCovered('/shadow.html');
+    const page = await openFlagged('/shadow.html');
     // The open root's picture, reached by pointing at it.
     const box = await page.evaluate(() => document.querySelector('#open-host')!.shadowRoot!.querySelector('img')!.getBoundingClientRect().toJSON() as DOMRect);
     const x = box.x + box.width / 2;
@@ -116,7 +98,7 @@ describe.each(browsers)('shield in %s: holes that stay closed', (name) => {
   });
 
   it('a third-party frame replaying what a protected frame once said stays covered', async () => {
-    const page = await openCovered('/frame-replay.html', 2000);
+    const page = await openFlagged('/frame-replay.html', 2000);
     expect(await page.$eval('#pretender', (frame) => frame.hasAttribute('data-cover-frame'))).toBe(false);
     await page.close();
   });
@@ -131,7 +113,7 @@ describe.each(browsers)('shield in %s: holes that stay closed', (name) => {
   });
 
   it('stylesheet backgrounds, cross-origin ones too, get a placeholder its white text reads on, and the ladder', async () => {
-    const page = await openCovered('/sheet-backgrounds.html');
+    const page = await openFlagged('/sheet-backgrounds.html');
     await poll(() => page.$eval('#cross', (element) => element.hasAttribute('data-cover-bg')), true);
     expect(await page.$eval('#hero', (element) => element.hasAttribute('data-cover-bg'))).toBe(true);
     expect(await page.$eval('#cross', (element) => element.hasAttribute('data-cover-bg'))).toBe(true);

@@ -1,7 +1,9 @@
 import type { Page } from 'puppeteer';
 import { expect } from 'vitest';
 import { COVER } from '../../../utils/core/shield/cover-style.ts';
-import { pause } from './gauze.ts';
+import type { BrowserName } from '../../../scripts/lib/browsers.ts';
+import type { LaunchedGauze } from '../../../scripts/lib/launch.ts';
+import { newPage, pause } from './gauze.ts';
 import { countColourPixels, countPatternPixels, decodePng, type Bitmap } from './png.ts';
 
 export interface Recording {
@@ -56,4 +58,23 @@ export async function expectCovered(page: Page, least = 1000): Promise<void> {
   const shot = await screenshot(page);
   expect(countPatternPixels(shot), `test-pattern pixels on screen at ${page.url()}`).toBe(0);
   expect(placeholderPixels(shot), `placeholder pixels on screen at ${page.url()}`).toBeGreaterThan(least);
+}
+
+/**
+ * Opens `url` in a new tab and checks it is covered as a person sees it: in Chromium not one
+ * painted frame from navigation on shows the pattern; in Firefox (no screencast) the page once
+ * settled; then more than `least` placeholder pixels are there. Returns the tab.
+ */
+export async function openCovered(gauze: LaunchedGauze, browser: BrowserName, url: string, settleMs = 1500, least = 1000): Promise<Page> {
+  const page = await newPage(gauze);
+  if (browser === 'chromium') {
+    const recording = await recordPaintedFrames(page, () => page.goto(url, { waitUntil: 'load' }), settleMs);
+    expect(recording.frames).toBeGreaterThan(0);
+    expect(recording.leaks, url).toEqual([]);
+  } else {
+    await page.goto(url, { waitUntil: 'load' });
+    await pause(settleMs);
+  }
+  await expectCovered(page, least);
+  return page;
 }
