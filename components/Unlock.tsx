@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../utils/browser/i18n';
 import { sendMessage } from '../utils/browser/send-message';
 import { errorText } from './error-text';
+import { PassphraseField } from './PassphraseField';
 
 /**
  * Unlocking the records, in Gauze's own pages only: a passphrase field in a web page could be
@@ -38,10 +39,7 @@ export function Unlock({ onUnlocked, focus = false }: { onUnlocked(): void; focu
   return (
     <form class="stack unlock" data-testid="unlock" onSubmit={(event) => void unlock(event)} aria-busy={busy}>
       <p>{t('vaultLockedExplain')}</p>
-      <label class="stack">
-        <span>{t('vaultPassphrase')}</span>
-        <input ref={field} type="password" name="passphrase" autoComplete="current-password" required value={passphrase} onInput={(event) => setPassphrase(event.currentTarget.value)} />
-      </label>
+      <PassphraseField label={t('vaultPassphrase')} name="passphrase" known required inputRef={field} value={passphrase} onInput={setPassphrase} />
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t('vaultUnlocking') : t('vaultUnlock')}

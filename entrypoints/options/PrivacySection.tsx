@@ -4,6 +4,7 @@ import { useSettings } from '../../components/use-settings';
 import { SaveStatus } from '../../components/SaveStatus';
 import { Unlock } from '../../components/Unlock';
 import { errorText } from '../../components/error-text';
+import { PassphraseField } from '../../components/PassphraseField';
 import { t } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { NumberField } from './NumberField';
@@ -62,17 +63,11 @@ function TurnOn({ onDone }: { onDone(): void }) {
   };
   return (
     <form class="stack" onSubmit={(event) => void turnOn(event)} data-testid="vault-enable" aria-busy={busy}>
-      <label class="stack">
-        <span>{t('vaultNewPassphrase')}</span>
-        <input type="password" name="new-passphrase" autoComplete="new-password" minLength={MIN_LENGTH} value={first} onInput={(event) => setFirst(event.currentTarget.value)} aria-describedby="passphrase-hint" />
-      </label>
+      <PassphraseField label={t('vaultNewPassphrase')} name="new-passphrase" known={false} minLength={MIN_LENGTH} describedBy="passphrase-hint" value={first} onInput={setFirst} />
       <p id="passphrase-hint" class="muted hint">
         {t('vaultPassphraseHint', MIN_LENGTH)}
       </p>
-      <label class="stack">
-        <span>{t('vaultRepeatPassphrase')}</span>
-        <input type="password" name="repeat-passphrase" autoComplete="new-password" value={second} onInput={(event) => setSecond(event.currentTarget.value)} />
-      </label>
+      <PassphraseField label={t('vaultRepeatPassphrase')} name="repeat-passphrase" known={false} value={second} onInput={setSecond} />
       <p class="warning">{t('vaultForgetWarning')}</p>
       <label class="row">
         <input type="checkbox" name="understood" checked={understood} onChange={() => setUnderstood(!understood)} />
@@ -152,18 +147,9 @@ function Open({ required, onChanged }: { required: boolean; onChanged(): void })
       <details class="stack">
         <summary>{t('vaultChangeSummary')}</summary>
         <form class="stack" onSubmit={(event) => void change(event)}>
-          <label class="stack">
-            <span>{t('vaultCurrentPassphrase')}</span>
-            <input type="password" name="current-passphrase" autoComplete="current-password" value={current} onInput={(event) => setCurrent(event.currentTarget.value)} />
-          </label>
-          <label class="stack">
-            <span>{t('vaultNewPassphrase')}</span>
-            <input type="password" name="next-passphrase" autoComplete="new-password" value={next} onInput={(event) => setNext(event.currentTarget.value)} />
-          </label>
-          <label class="stack">
-            <span>{t('vaultRepeatPassphrase')}</span>
-            <input type="password" name="repeat-next-passphrase" autoComplete="new-password" value={repeat} onInput={(event) => setRepeat(event.currentTarget.value)} />
-          </label>
+          <PassphraseField label={t('vaultCurrentPassphrase')} name="current-passphrase" known value={current} onInput={setCurrent} />
+          <PassphraseField label={t('vaultNewPassphrase')} name="next-passphrase" known={false} value={next} onInput={setNext} />
+          <PassphraseField label={t('vaultRepeatPassphrase')} name="repeat-next-passphrase" known={false} value={repeat} onInput={setRepeat} />
           <div class="row">
             <button type="submit">{t('vaultChange')}</button>
           </div>
@@ -174,10 +160,7 @@ function Open({ required, onChanged }: { required: boolean; onChanged(): void })
           <summary>{t('vaultOffSummary')}</summary>
           <form class="stack" onSubmit={(event) => void turnOff(event)}>
             <p>{t('vaultOffExplain')}</p>
-            <label class="stack">
-              <span>{t('vaultPassphrase')}</span>
-              <input type="password" name="off-passphrase" autoComplete="current-password" value={offPassphrase} onInput={(event) => setOffPassphrase(event.currentTarget.value)} />
-            </label>
+            <PassphraseField label={t('vaultPassphrase')} name="off-passphrase" known value={offPassphrase} onInput={setOffPassphrase} />
             <div class="row">
               <button type="submit">{t('vaultDisable')}</button>
             </div>

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { readDatabase } from './support/database.ts';
 import { expectCovered } from './support/frames.ts';
-import { ask, browsers, english, launchGauze, newPage, openActionPopup, poll, reply } from './support/gauze.ts';
+import { ask, browsers, clickButton, english, launchGauze, newPage, openActionPopup, poll, reply } from './support/gauze.ts';
 import { fixtureServerForFile } from './support/server.ts';
-import { flagSite } from './support/sites.ts';
+import { flagSite, gauzeWithFlaggedHost } from './support/sites.ts';
 
 const PASSPHRASE = 'river lantern copper seven';
 
@@ -31,14 +31,8 @@ const server = fixtureServerForFile();
 describe.each(browsers)('privacy under seizure in %s', (name) => {
   let gauze: LaunchedGauze;
   let controller: Page;
-  beforeAll(async () => {
-    gauze = await launchGauze(name);
-    // The exact host, so that every record of the session names it.
-    controller = await flagSite(gauze, 'case.localhost');
-  });
-  afterAll(async () => {
-    await gauze?.browser.close();
-  });
+  // The exact host, so that every record of the session names it.
+  gauzeWithFlaggedHost(name, (launched, page) => ((gauze = launched), (controller = page)));
 
   it('encryption on and locked: protection is whole, the clock keeps counting, nothing on disk names a site or says what was written; the wrong passphrase opens nothing, the right one opens it all', async () => {
     await reply(controller, 'vault/enable', { passphrase: PASSPHRASE });
@@ -116,6 +110,37 @@ describe.each(browsers)('privacy under seizure in %s', (name) => {
       .filter(([, records]) => records.length > 0);
     expect(left).toEqual([]);
     expect(everywhere).toMatchObject({ local: [], session: [], scripts: 0 });
+  });
+
+  it('as a person does it: encryption turned on in Settings (passphrase twice, the warning ticked), locked, and the dashboard opened only by the right passphrase', async () => {
+    const options = await gauze.openPage('options.html#privacy');
+    await options.waitForSelector('[data-testid=vault-enable]');
+    await options.type('input[name=new-passphrase]', PASSPHRASE);
+    await options.type('input[name=repeat-passphrase]', 'river lantern copper six');
+    await clickButton(options, english('vaultEnable'));
+    await options.waitForFunction((text) => document.querySelector('[data-testid=vault-enable] [role=status]')?.textContent === text, {}, english('vaultMismatch'));
+    expect(await reply(options, 'vault/status', {})).toMatchObject({ enabled: false });
+    await options.$eval('input[name=repeat-passphrase]', (input) => ((input as HTMLInputElement).value = ''));
+    await options.type('input[name=repeat-passphrase]', PASSPHRASE);
+    await options.click('input[name=understood]');
+    await clickButton(options, english('vaultEnable'));
+    expect(await poll(async () => (await reply<{ enabled: boolean }>(options, 'vault/status', {})).enabled, true, 20_000)).toBe(true);
+    await reply(options, 'vault/lock', {});
+
+    const dashboard = await gauze.openPage('dashboard.html');
+    await dashboard.waitForSelector('[data-testid=unlock] input[name=passphrase]');
+    await dashboard.type('[data-testid=unlock] input[name=passphrase]', 'river lantern copper eight');
+    await clickButton(dashboard, english('vaultUnlock'));
+    await dashboard.waitForFunction((text) => document.querySelector('[data-testid=unlock] [role=status]')?.textContent === text, {}, english('vaultWrongPassphrase'));
+    await dashboard.$eval('[data-testid=unlock] input[name=passphrase]', (input) => ((input as HTMLInputElement).value = ''));
+    await dashboard.type('[data-testid=unlock] input[name=passphrase]', PASSPHRASE);
+    await clickButton(dashboard, english('vaultUnlock'));
+    // Opened: the figures are shown and the passphrase box is gone.
+    await dashboard.waitForSelector('[data-testid=signals]', { timeout: 20_000 });
+    expect(await dashboard.$('[data-testid=unlock]')).toBeNull();
+    await reply(options, 'vault/disable', { passphrase: PASSPHRASE });
+    await dashboard.close();
+    await options.close();
   });
 });
 
