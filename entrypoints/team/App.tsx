@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDuration } from '../../utils/core/exposure/format';
 import { t, uiLocale } from '../../utils/browser/i18n';
 import { aggregateSummaries, readSummary, type WeeklySummary } from '../../utils/core/summary/weekly';
+import { problemText } from '../../components/problem-text';
 import '../dashboard/dashboard.css';
 
 interface Loaded {
@@ -24,7 +25,7 @@ export function App() {
     const loaded = await Promise.all(
       [...list].map(async (file) => {
         const read = readSummary(await file.text());
-        return read.ok ? { name: file.name, summary: read.summary } : { name: file.name, errors: read.errors };
+        return read.ok ? { name: file.name, summary: read.summary } : { name: file.name, errors: read.problems.map(problemText) };
       }),
     );
     setFiles([...files, ...loaded]);

@@ -104,6 +104,8 @@ describe.each(browsers)('dashboard in %s', (name) => {
     await team.waitForSelector('[data-testid=team-total]');
     expect(await team.$eval('#team-total', (el) => el.textContent)).toBe(english('teamTotalHeading', '2'));
     expect(await team.$$eval('[data-testid=team-errors] li', (items) => items.length)).toBeGreaterThan(0);
+    // In words, not a validation library's: each missing field is named as the file names it.
+    expect(await team.$$eval('[data-testid=team-errors] li', (items) => items.map((item) => item.textContent))).toContain(english('problemMissing', 'weekStarting', '', ''));
     await team.close();
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DayStats } from '../dashboard/aggregate';
 import { SIGNAL_RULES } from '../dashboard/signals';
-import { describeIssues } from '../validation';
+import { describeIssues, problemsOf, type Problem } from '../validation';
 
 /**
  * A weekly summary a person may give, of their own accord, to a supervisor or psychologist:
@@ -46,17 +46,18 @@ export function weeklySummary(days: readonly DayStats[], includeCheckIns: boolea
   };
 }
 
-export type SummaryRead = { ok: true; summary: WeeklySummary } | { ok: false; errors: string[] };
+/** A refused file: `errors` for logs, `problems` for the page to say in the person's language. */
+export type SummaryRead = { ok: true; summary: WeeklySummary } | { ok: false; errors: string[]; problems: Problem[] };
 
 export function readSummary(text: string): SummaryRead {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`summary: not JSON (${error instanceof Error ? error.message : String(error)})`] };
+    return { ok: false, errors: [`summary: not JSON (${error instanceof Error ? error.message : String(error)})`], problems: [{ path: [], kind: 'not-json' }] };
   }
   const parsed = weeklySummarySchema.safeParse(value);
-  return parsed.success ? { ok: true, summary: parsed.data } : { ok: false, errors: describeIssues(parsed.error, 'summary', value) };
+  return parsed.success ? { ok: true, summary: parsed.data } : { ok: false, errors: describeIssues(parsed.error, 'summary', value), problems: problemsOf(parsed.error, value) };
 }
 
 /** Several people's summaries, added up and averaged on this machine (the team view). */
