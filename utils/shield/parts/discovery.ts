@@ -132,26 +132,26 @@ export const discovery: ShieldPart = {
       }
     });
     function handle(record: MutationRecord): void {
-        if (record.type === 'childList') {
-          const nodes = record.addedNodes;
-          // The parser inserts one node per record; a script's innerHTML or fragment, many.
-          const parsed = parsing && nodes.length === 1;
-          for (const node of nodes) if (node.nodeType === 1) added(node as Element, parsed);
-          // A <source> added to or taken from a picture or a video changes its picture.
-          if (record.target.nodeType === 1) sourceChanged(record.target as Element);
-          return;
-        }
-        const element = record.target as Element;
-        const name = record.attributeName!;
-        if (name === MARK.host) watchRoot(element);
-        else if (name === 'style') {
-          // (Most style changes are the page's own animations: only an !important one matters.)
-          if (element.getAttribute('style')?.includes('important')) events.emit('attribute', { element, name });
-        } else if ((MARK_NAMES as readonly string[]).includes(name)) events.emit('attribute', { element, name });
-        else if ((name === 'src' || name === 'srcdoc') && mediaKind(element) === 'frame') events.emit('frame', element);
-        else if (element.localName === 'feImage' || element.localName === 'feimage') unpicture(element);
-        else if (element.localName === 'source' && element.parentElement) sourceChanged(element.parentElement.localName === 'picture' ? element.parentElement.querySelector('img') ?? element : element.parentElement);
-        else sourceChanged(element);
+      if (record.type === 'childList') {
+        const nodes = record.addedNodes;
+        // The parser inserts one node per record; a script's innerHTML or fragment, many.
+        const parsed = parsing && nodes.length === 1;
+        for (const node of nodes) if (node.nodeType === 1) added(node as Element, parsed);
+        // A <source> added to or taken from a picture or a video changes its picture.
+        if (record.target.nodeType === 1) sourceChanged(record.target as Element);
+        return;
+      }
+      const element = record.target as Element;
+      const name = record.attributeName!;
+      if (name === MARK.host) watchRoot(element);
+      else if (name === 'style') {
+        // (Most style changes are the page's own animations: only an !important one matters.)
+        if (element.getAttribute('style')?.includes('important')) events.emit('attribute', { element, name });
+      } else if ((MARK_NAMES as readonly string[]).includes(name)) events.emit('attribute', { element, name });
+      else if ((name === 'src' || name === 'srcdoc') && mediaKind(element) === 'frame') events.emit('frame', element);
+      else if (element.localName === 'feImage' || element.localName === 'feimage') unpicture(element);
+      else if (element.localName === 'source' && element.parentElement) sourceChanged(element.parentElement.localName === 'picture' ? element.parentElement.querySelector('img') ?? element : element.parentElement);
+      else sourceChanged(element);
     }
 
     /**
