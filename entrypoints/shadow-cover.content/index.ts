@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { coverCss, MARK } from '../../utils/core/shield/cover-style';
+import { holdWebAudio } from '../../utils/shield/web-audio';
 
 /**
  * Shadow DOM on flagged pages, in the page's own world (it must run before the page's scripts and
@@ -12,7 +13,10 @@ import { coverCss, MARK } from '../../utils/core/shield/cover-style';
  *
  * Detached media (`new Audio(url).play()`) never enters the document, where the isolated script
  * holds sound off; it is muted here, so it stays silent even while the person has turned on the
- * sound of one item (which unmutes the tab).
+ * sound of one item (which unmutes the tab). For the same reason the page's Web Audio is silent
+ * here: whatever it connects to a context's loudspeakers goes through a gain of zero. The tab's
+ * mute silences it anyway; this keeps it silent while one item's sound is on, so that sound is the
+ * only one (a site that plays its video's sound through Web Audio stays silent: docs/security.md).
  *
  * Nothing here is left for the page to find but what the job needs: no global, and the patched
  * functions keep their names (docs/security.md lists what a flagged page can still notice).
@@ -87,6 +91,8 @@ export default defineContentScript({
       },
     }.play;
 
+    holdWebAudio(window);
+
     // Open declarative roots are covered here as their hosts are inserted, before the next paint.
     const declarative = new MutationObserver((records) => {
       for (const record of records) {
@@ -108,3 +114,4 @@ export default defineContentScript({
     else parserDone();
   },
 });
+
