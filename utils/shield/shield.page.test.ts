@@ -1,7 +1,7 @@
 import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
 import { MARK } from '../core/shield/cover-style';
-import { click, COVER_GREY, MAGENTA, patternUrl, pixelsOf, settle, shieldTest, until } from './testing/harness';
+import { click, COVER_GREY, MAGENTA, patternUrl, pixelsOf, settle, shieldTest, until, tabTo } from './testing/harness';
 
 const view = (element: Element) => element.getAttribute(MARK.view);
 
@@ -51,7 +51,7 @@ describe('keys and the card', () => {
     test.answer();
     await settle();
     const img = test.root.querySelector<HTMLImageElement>('#a')!;
-    img.focus();
+    await tabTo(img);
     await userEvent.keyboard('{Enter}');
     expect(view(img)).toBe('blur');
     await userEvent.keyboard('{Escape}');

@@ -29,6 +29,11 @@ export const MARK = {
   host: 'data-cover-host',
   /** The person marked this item reviewed: a quiet mark on its cover. */
   reviewed: 'data-cover-reviewed',
+  /**
+   * Set on the root for a moment while Gauze checks what a person sees at a point (every element
+   * hit-testable, so a box that lets clicks through is found): utils/shield/visible.ts.
+   */
+  probe: 'data-cover-probe',
 } as const;
 
 export const COVER = {
@@ -82,7 +87,7 @@ const FLATTENED = 'embed, object, iframe, frame';
  * page could set to zero.
  */
 export function coverCss({ blurPixels = COVER.defaultBlurPixels }: { blurPixels?: number } = {}): string {
-  const { ok, view, placeholder, pseudo, frame, reviewed } = MARK;
+  const { ok, view, placeholder, pseudo, frame, reviewed, probe } = MARK;
   const released = `[${ok}], [${view}]`;
   return `/* Generated from utils/core/shield/cover-style.ts: edit there. */
 /* Every rule is !important and in a cascade layer of its own. A browser puts an extension's
@@ -167,6 +172,10 @@ ${OTHER_PSEUDO.map((pseudo) => `*${pseudo} { background-size: 0 0 !important; bo
   outline: 3px solid ${COVER.focusColour} !important;
   outline-offset: 2px !important;
 }
+
+/* While Gauze asks what a person sees at a point (a gesture), every element can be hit, so a box
+   the page drew over an item but let clicks through is found: utils/shield/visible.ts. */
+:root[${probe}], :root[${probe}] * { pointer-events: auto !important; }
 
 /* The reveal ladder. Blur is clipped to the item's box so colours do not bleed around it. */
 [${view}='blur'] {

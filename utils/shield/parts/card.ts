@@ -3,6 +3,7 @@ import { itemAddress } from '../media';
 import type { RevealStep } from '../../core/shield/ladder';
 import type { PartContext, ShieldPart } from '../part';
 import { fill, type ShieldTexts } from '../../core/shield/texts';
+import { visibleAt } from '../visible';
 
 const STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important; inline-size: 0 !important; block-size: 0 !important; overflow: visible !important; }
@@ -92,6 +93,10 @@ export const card: ShieldPart = {
       const button = (event.target as Element).closest('button');
       if (!button) return;
       event.stopPropagation();
+      // Only a click on the card as the person sees it: not through a box the page laid over it.
+      // (A click from the keyboard has no point: the button's middle is what must be seen.)
+      const at = event.detail > 0 ? { x: event.clientX, y: event.clientY } : middleOf(button);
+      if (!visibleAt(context, host, at.x, at.y)) return;
 
       const data = button.dataset;
       if (data.step) context.setStep(element, data.step as RevealStep);
@@ -180,6 +185,11 @@ export const card: ShieldPart = {
     }, { once: true });
   },
 };
+
+function middleOf(element: Element): { x: number; y: number } {
+  const rect = element.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}
 
 function button(doc: Document, text: string, data: Record<string, string>, pressed?: boolean): HTMLButtonElement {
   const b = doc.createElement('button');

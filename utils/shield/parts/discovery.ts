@@ -3,7 +3,8 @@ import { MEDIA_SELECTOR, mediaKind, mediaSource, SOURCE_ATTRIBUTES } from '../me
 import type { ShieldPart } from '../part';
 import { idleQueue } from './idle';
 
-const MARK_NAMES = Object.values(MARK);
+// (The probe mark is Gauze's own for a moment during a gesture and gives the page nothing.)
+const MARK_NAMES = Object.values(MARK).filter((name) => name !== MARK.probe);
 const MARKED = MARK_NAMES.filter((name) => name !== MARK.host).map((name) => `[${name}]`).join(', ');
 /** What cannot wait for idle time: frames, sound, shadow roots, and marks Gauze did not set. */
 const URGENT = `iframe, frame, video, audio, feImage, [${MARK.host}], ${MARKED}, [style*="important" i]`;

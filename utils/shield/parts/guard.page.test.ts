@@ -3,7 +3,7 @@ import { MARK } from '../../core/shield/cover-style';
 import { MAGENTA, patternUrl, pixelsOf, settle, shieldTest } from '../testing/harness';
 
 describe('guard: Gauze\'s marks mean only what Gauze decided', () => {
-  it.each(Object.entries(MARK).filter(([name]) => name !== 'host'))('the page setting %s on a covered item changes nothing it paints', async (_name, attribute) => {
+  it.each(Object.entries(MARK).filter(([name]) => name !== 'host' && name !== 'probe'))('the page setting %s on a covered item changes nothing it paints', async (_name, attribute) => {
     const test = shieldTest(`<img id="a" src="${patternUrl(160, 120)}" width="160" height="120">`);
     test.answer();
     await settle();

@@ -2,7 +2,7 @@ import { page, userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
 import { MARK } from '../../core/shield/cover-style';
 import { shieldDefaults } from '../../core/shield/defaults';
-import { click, MAGENTA, patternUrl, pixelsOf, settle, shieldTest, until } from '../testing/harness';
+import { click, MAGENTA, patternUrl, pixelsOf, settle, shieldTest, until, tabTo } from '../testing/harness';
 
 const view = (element: Element) => element.getAttribute(MARK.view);
 const cardText = () => {
@@ -116,7 +116,7 @@ describe('the card', () => {
     test.answer();
     await settle();
     const img = test.root.querySelector<HTMLImageElement>('#a')!;
-    img.focus();
+    await tabTo(img);
     await userEvent.keyboard('{Tab}{Shift>}{Tab}{/Shift}'); // keyboard focus on the item
     await userEvent.keyboard('n');
     await userEvent.keyboard('Same scene as exhibit 4');

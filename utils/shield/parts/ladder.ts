@@ -1,12 +1,21 @@
 import { nextStep } from '../../core/shield/ladder';
 import { itemAddress } from '../media';
 import type { PartContext, ShieldPart } from '../part';
+import { visibleAt, visibleAtMiddle } from '../visible';
+
+/** Focus that lands on an item this soon after the person's Tab or pointer press is theirs. */
+const FOCUS_MS = 1000;
 
 /**
  * The person's gestures on covered items: a click or Enter takes one deliberate step (the page
  * never sees that click), Escape covers, P held peeks at the first step. Pointing at an item or
  * focusing it by keyboard is "looking" at it (the card shows; it is not re-covered meanwhile).
- * Only trusted input counts: a page's synthetic clicks and keys do nothing.
+ *
+ * Only the person's own gesture on an item they can see counts. A page's synthetic clicks and keys
+ * do nothing; nor does a real click that a box the page drew over the item let through, a key held
+ * while the page lays something over the item under the pointer, or Enter on an item the page
+ * moved the focus to itself (utils/shield/visible.ts). Such a gesture is left to the page, as if
+ * Gauze were not there. Covering again (Escape) needs no such check.
  */
 export const ladder: ShieldPart = {
   id: 'ladder',
@@ -15,6 +24,10 @@ export const ladder: ShieldPart = {
     let hovered: Element | null = null;
     let lastInput: 'pointer' | 'keyboard' = 'pointer';
     let peeking: Element | null = null;
+    /** The item the person moved the focus to (by Tab, or by pressing on it), not the page. */
+    let personFocused: Element | null = null;
+    let tabbedAt = -Infinity;
+    let pressed: { at: number; path: EventTarget[] } = { at: -Infinity, path: [] };
 
     const isItem = (element: Element) => {
       const item = items.get(element);
@@ -42,15 +55,21 @@ export const ladder: ShieldPart = {
 
     listen('click', (event) => {
       if (!event.isTrusted || context.fromGauze(event)) return;
-      const element = itemOf(event) ?? itemAt(event.clientX, event.clientY);
+      // A click with no pointer (a screen reader's, or Enter on a control) is on its own target only.
+      const byPointer = event.detail > 0;
+      const element = itemOf(event) ?? (byPointer ? itemAt(event.clientX, event.clientY) : null);
       if (!element || !isStepping(element)) return;
+      if (!(byPointer ? visibleAt(context, element, event.clientX, event.clientY) : visibleAtMiddle(context, element))) return;
       // A covered item takes the click for itself: one deliberate step, and the page never sees it.
       event.preventDefault();
       event.stopImmediatePropagation();
       context.setStep(element, 'next');
       look(element);
     });
-    listen('pointerdown', () => (lastInput = 'pointer'), true);
+    listen('pointerdown', (event) => {
+      lastInput = 'pointer';
+      if (event.isTrusted) pressed = { at: performance.now(), path: event.composedPath() };
+    }, true);
 
     // Pointer moves are looked at once a frame, at the latest position.
     let frame = 0;
@@ -71,6 +90,10 @@ export const ladder: ShieldPart = {
 
     listen('focusin', (event) => {
       const target = event.composedPath()[0];
+      if (target instanceof Element && isItem(target)) {
+        const now = performance.now();
+        personFocused = now - tabbedAt < FOCUS_MS || (now - pressed.at < FOCUS_MS && pressed.path.includes(target)) ? target : null;
+      }
       // Focus left on an item by a click is not looking at it; a keyboard user's focus is.
       if (target instanceof Element && isItem(target) && lastInput === 'keyboard') look(target);
     });
@@ -86,6 +109,7 @@ export const ladder: ShieldPart = {
     listen('keydown', (event) => {
       if (!event.isTrusted) return;
       lastInput = 'keyboard';
+      if (event.key === 'Tab') tabbedAt = performance.now();
       // Typing in Gauze's card (a note) or in the page's own fields is not a gesture on an item.
       if (context.fromGauze(event) || isTyping(context)) return;
       const focused = focusedItem();
@@ -96,6 +120,10 @@ export const ladder: ShieldPart = {
       const step = item.step;
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat;
       const key = event.key.toLowerCase();
+      // A key that reveals, sounds or records acts only on an item the person sees: focused by
+      // them, or under the pointer with nothing the page drew over it.
+      const acts = event.key === 'Enter' || event.key === ' ' || (plain && ['p', 'r', 'n', 's'].includes(key));
+      if (acts && !(focused ? focused === personFocused && visibleAtMiddle(context, focused) : visibleAt(context, element, pointer.x, pointer.y))) return;
       if (focused && (event.key === 'Enter' || event.key === ' ') && !event.repeat) {
         event.preventDefault();
         event.stopImmediatePropagation();

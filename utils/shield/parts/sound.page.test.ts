@@ -1,7 +1,7 @@
 import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
 import { MARK } from '../../core/shield/cover-style';
-import { settle, shieldTest, until } from '../testing/harness';
+import { settle, shieldTest, until, tabTo } from '../testing/harness';
 
 /** A video of a few seconds, made in the page (a canvas stream), so nothing is fetched. */
 async function makeVideo(): Promise<string> {
@@ -45,7 +45,7 @@ describe('sound and playback', () => {
     test.answer();
     await settle();
     const [video, other] = test.root.querySelectorAll('video');
-    video!.focus();
+    await tabTo(video!);
     await userEvent.keyboard('{Tab}{Shift>}{Tab}{/Shift}');
     await userEvent.keyboard('{Enter}');
     expect(video!.getAttribute(MARK.view)).toBe('blur');
@@ -66,7 +66,7 @@ describe('sound and playback', () => {
     test.answer();
     await settle();
     const video = test.root.querySelector('video')!;
-    video.focus();
+    await tabTo(video);
     await userEvent.keyboard('{Tab}{Shift>}{Tab}{/Shift}');
     await userEvent.keyboard('s');
     expect(video.muted).toBe(true);

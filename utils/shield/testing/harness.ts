@@ -1,4 +1,4 @@
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { coverCss } from '../../core/shield/cover-style';
 import { shieldDefaults } from '../../core/shield/defaults';
 import type { ShieldEnvironment, ShieldPart } from '../part';
@@ -180,4 +180,14 @@ export const PLACEHOLDER = [0x5c, 0x63, 0x6b] as const;
 /** A trusted click in the middle of an element (vitest drives the real browser). */
 export async function click(element: Element): Promise<void> {
   await page.elementLocator(element).click();
+}
+
+/**
+ * Moves the focus to an element as a person does, with Tab from the top of the page (focus the
+ * page moves itself does not let Enter reveal: utils/shield/parts/ladder.ts).
+ */
+export async function tabTo(element: Element): Promise<void> {
+  (document.activeElement as HTMLElement | null)?.blur?.();
+  for (let presses = 0; presses < 40 && document.activeElement !== element; presses++) await userEvent.tab();
+  if (document.activeElement !== element) throw new Error('Tab never reached the element');
 }
