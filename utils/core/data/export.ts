@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { siteEntrySchema } from '../sites/site-entry';
+import { revealViews } from '../shield/ladder';
 
 /**
  * Everything Gauze keeps about a person, as one file they own. The shape is versioned and
@@ -13,7 +14,8 @@ export const exportSchema = z
     installedAt: z.number().nullable(),
     sites: z.array(siteEntrySchema),
     exposure: z.array(z.object({ site: z.string(), start: z.number(), end: z.number(), timeZone: z.string() }).strict()),
-    reveals: z.array(z.object({ site: z.string(), kind: z.string(), endedAt: z.number(), seconds: z.number() }).strict()),
+    /** `view`: the furthest view seen (recorded since the small view; older reveals have none). */
+    reveals: z.array(z.object({ site: z.string(), kind: z.string(), endedAt: z.number(), seconds: z.number(), view: z.enum(revealViews).optional() }).strict()),
     notes: z.array(z.object({ hash: z.string(), note: z.string(), reviewed: z.boolean(), updatedAt: z.number() }).strict()),
     breaks: z.array(z.object({ at: z.number(), kind: z.enum(['pause', 'break']), action: z.enum(['prompted', 'postponed', 'taken']) }).strict()),
     checkins: z.array(z.object({ at: z.number(), rating: z.number().int().min(0).max(10), note: z.string() }).strict()),
