@@ -399,7 +399,7 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await page.close();
   });
 
-  it('records each reveal (kind and seconds, no address) when the item is covered again', async () => {
+  it('records each reveal (kind, seconds and the furthest view, no address) when the item is covered again; the dashboard counts it by view', async () => {
     const reveals = async () => ((await ask(state.controller, 'data/export', {})).reply as { reveals: Array<Record<string, unknown>> }).reveals;
     const before = (await reveals()).length;
     const page = await newPage(state.gauze);
@@ -408,8 +408,10 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await page.keyboard.press('Escape');
     expect(await poll(async () => (await reveals()).length, before + 1)).toBe(before + 1);
     const recorded = (await reveals()).at(-1)!;
-    expect(recorded).toMatchObject({ kind: 'image', seconds: expect.any(Number) });
+    expect(recorded).toMatchObject({ kind: 'image', seconds: expect.any(Number), view: 'outline' });
     expect(JSON.stringify(recorded)).not.toMatch(/images\.html|pattern\.png/);
+    const { views } = (await ask(state.controller, 'dashboard/data', { days: 1 })).reply as { views: Array<{ view: string; count: number }> };
+    expect(views.find((entry) => entry.view === 'outline')?.count).toBeGreaterThanOrEqual(1);
     await page.close();
   });
 });
