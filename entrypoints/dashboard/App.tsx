@@ -5,6 +5,7 @@ import { useAsync } from '../../components/use-async';
 import { groupDays, LATE_NIGHT_FROM_HOUR, type DayStats, type Period } from '../../utils/core/dashboard/aggregate';
 import type { Signal } from '../../utils/core/dashboard/signals';
 import { formatDuration, formatHour } from '../../utils/core/exposure/format';
+import type { RevealView } from '../../utils/core/shield/ladder';
 import { t, type MessageKey, uiLocale } from '../../utils/browser/i18n';
 import { sendMessage } from '../../utils/browser/send-message';
 import { ExposureChart } from './ExposureChart';
@@ -18,6 +19,14 @@ const RANGES: Record<Period, { days: number; label: MessageKey }> = {
   day: { days: 30, label: 'dashboardDays' },
   week: { days: 26 * 7, label: 'dashboardWeeks' },
   month: { days: 365, label: 'dashboardMonths' },
+};
+
+/** The furthest view of a reveal, as the card and Settings name it. */
+const viewLabels: Record<RevealView, MessageKey> = {
+  blur: 'shieldStepBlur',
+  outline: 'shieldStepOutline',
+  small: 'dashboardViewSmall',
+  full: 'dashboardViewFull',
 };
 
 const kindLabels: Record<string, MessageKey> = {
@@ -126,6 +135,12 @@ export function App() {
               <p>
                 {t('dashboardRevealedByKind')}{' '}
                 {data.value.reveals.map((kind) => t('dashboardKindCount', [t(kindLabels[kind.kind] ?? 'shieldKindImage'), kind.count])).join(' · ')}
+              </p>
+            )}
+            {data.value.views.length > 0 && (
+              <p data-testid="revealed-views">
+                {t('dashboardRevealedByView')}{' '}
+                {data.value.views.map(({ view, count }) => t('dashboardKindCount', [t(viewLabels[view]), count])).join(' · ')}
               </p>
             )}
             <details>

@@ -11,7 +11,10 @@ const steps: Array<{ step: 'blur' | 'outline' | 'full'; label: MessageKey }> = [
   { step: 'full', label: 'shieldStepFull' },
 ];
 
-/** How covered media is revealed: blur strength, which steps, re-cover time, whether sound may be turned on. Saved as changed. */
+/**
+ * How covered media is revealed: which steps (the outline first; blur only if turned on), blur
+ * strength, the small view's size, re-cover time, whether sound may be turned on. Saved as changed.
+ */
 export function ShieldSection() {
   const { value: settings, save, status } = useSettings(
     async () => (await sendMessage('shield/settings', {})).settings,
@@ -48,8 +51,10 @@ export function ShieldSection() {
                 </label>
               );
             })}
+            <p class="muted hint">{t('revealStepsHint')}</p>
           </fieldset>
           <NumberField group="shield" field="blurPixels" label={t('revealBlur')} base={{ min: 8, max: 64 }} unit="blur" value={settings.blurPixels} onCommit={(value) => void save({ ...settings, blurPixels: value })} />
+          <NumberField group="shield" field="smallViewPixels" label={t('revealSmallView')} base={{ min: 0, max: 4096 }} unit="count" value={settings.smallViewPixels} onCommit={(value) => void save({ ...settings, smallViewPixels: value })} />
           <NumberField group="shield" field="recoverAfterSeconds" label={t('revealRecover')} base={{ min: 0, max: 600 }} unit="seconds" value={settings.recoverAfterSeconds} onCommit={(value) => void save({ ...settings, recoverAfterSeconds: value })} />
           <label class="row">
             <input type="checkbox" name="soundAllowed" checked={settings.soundAllowed} disabled={soundFloor?.value === false} onChange={() => void save({ ...settings, soundAllowed: !settings.soundAllowed })} />

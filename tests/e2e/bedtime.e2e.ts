@@ -95,7 +95,7 @@ describe.each(browsers)('bedtime guard in %s', (name) => {
     await page.waitForSelector('#plain');
     // Back on the site, covered as always, and revealable during the override.
     await page.click('#plain');
-    expect(await viewOf(page, '#plain')).toBe('blur');
+    expect(await viewOf(page, '#plain')).toBe('outline');
     const exported = (await ask(controller, 'data/export', {})).reply as { overrides: Array<{ reason: string; minutes: number }> };
     expect(exported.overrides).toEqual([expect.objectContaining({ reason: 'filing due at 9', minutes: 30 })]);
     await page.close();
@@ -135,7 +135,7 @@ describe.each(browsers)('bedtime guard in %s', (name) => {
     await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
     expect(page.url()).toBe(server.flagged('/images.html'));
     await page.click('#plain');
-    expect(await viewOf(page, '#plain')).toBe('blur');
+    expect(await viewOf(page, '#plain')).toBe('outline');
     await page.close();
     await ask(controller, 'bedtime', { bedtime: defaults });
   });

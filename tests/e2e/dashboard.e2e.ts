@@ -36,6 +36,13 @@ describe.each(browsers)('dashboard in %s', (name) => {
     const countedSeconds = year.days.reduce((sum, day) => sum + day.exposure, 0);
     expect(Math.abs(countedSeconds - storedSeconds)).toBeLessThanOrEqual(year.days.length); // rounding per day
     expect(year.days.reduce((sum, day) => sum + day.reveals, 0)).toBe(records.reveals.length);
+    // Reveals by the furthest view seen; older records without a view are counted above, not here.
+    const { views } = (await ask(page, 'dashboard/data', { days: 400 })).reply as { views: Array<{ view: string; count: number }> };
+    expect(views.map(({ view }) => view)).toEqual(['outline', 'small', 'full']);
+    expect(views.reduce((sum, { count }) => sum + count, 0)).toBe(records.reveals.filter((reveal) => reveal.view).length);
+    const byView = await page.$eval('[data-testid=revealed-views]', (line) => line.textContent);
+    expect(byView).toContain(english('dashboardViewSmall'));
+    expect(byView).toContain(english('shieldStepOutline'));
     if (name === 'chromium') await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
 
     await page.click('input[name=period][value=week]');

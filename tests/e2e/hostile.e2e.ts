@@ -50,7 +50,7 @@ describe.each(browsers)('hostile pages in %s', (name) => {
       }
     };
     await step(() => page.click('#plain'));
-    expect(await page.$eval('#plain', (element) => element.getAttribute('data-cover-view'))).toBe('blur');
+    expect(await page.$eval('#plain', (element) => element.getAttribute('data-cover-view'))).toBe('outline');
     await step(() => page.keyboard.press('Escape'));
     expect(await page.$eval('#plain', (element) => element.getAttribute('data-cover-view'))).toBeNull();
     await page.close();
@@ -236,7 +236,7 @@ describe.each(browsers)('hostile pages in %s', (name) => {
     const page = await holds('/video.html', 1500, 1000);
     expect(await poll(() => tabMuted(controller, page.url()), true)).toBe(true);
     await page.click('#autoplay');
-    expect(await page.$eval('#autoplay', (element) => element.getAttribute('data-cover-view'))).toBe('blur');
+    expect(await page.$eval('#autoplay', (element) => element.getAttribute('data-cover-view'))).toBe('outline');
     await page.close();
   });
 

@@ -174,7 +174,7 @@ describe.each(browsers)('Gauze in %s', (name) => {
     expect(state).toEqual({ covered: true, video: { muted: true, paused: true } });
     await expectCovered(demo);
     await demo.click('figure img');
-    expect(await demo.$eval('figure img', (img) => img.getAttribute('data-cover-view'))).toBe('blur');
+    expect(await demo.$eval('figure img', (img) => img.getAttribute('data-cover-view'))).toBe('outline');
     if (name === 'chromium') {
       await demo.setViewport({ width: 1000, height: 720 });
       await demo.hover('figure img');

@@ -50,7 +50,8 @@ describe.each(browsers)('team policy in %s', (name) => {
       await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
       await expectCovered(page);
       for (let i = 0; i < 4; i++) await page.click('#plain');
-      // blur -> outline -> (no full view under this policy) -> stays at outline
+      // What both allow: the person's default (outline, full) and the team's (blur, outline) share
+      // only the outline; no full view under this policy, so it stays at outline.
       expect(await page.$eval('#plain', (el) => el.getAttribute('data-cover-view'))).toBe('outline');
       await page.close();
       const sites = (await ask(options, 'sites/list', {})).reply as { entries: Array<{ host: string; source: string }> };

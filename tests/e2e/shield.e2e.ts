@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionDirs, launchChromium, type LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { readStore } from './support/database.ts';
-import { expectCovered, patternPixelsNow, recordPaintedFrames } from './support/frames.ts';
+import { expectCovered, openCovered, patternExtentNow, patternPixelsNow, recordPaintedFrames } from './support/frames.ts';
 import { ask, browsers, english, launchGauze, newPage, pause, poll, serviceWorker, tabMuted } from './support/gauze.ts';
 import { fixtureServerForFile } from './support/server.ts';
 import { flagSite } from './support/sites.ts';
@@ -74,7 +74,7 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
     expect(box!.height).toBeGreaterThan(0);
     expect(box!.x >= 0 && box!.y >= 0 && box!.x + box!.width <= 900 && box!.y + box!.height <= 700, JSON.stringify(box)).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await viewOf(page, '#plain')).toBe('blur');
+    expect(await viewOf(page, '#plain')).toBe('outline');
     await page.keyboard.press('Escape');
     expect(await viewOf(page, '#plain')).toBeNull();
     await expectCovered(page);
@@ -95,7 +95,7 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
     await expectCovered(page);
     await busy;
     // Once it answers, the click is taken: one step, not lost and not more.
-    await page.waitForFunction(() => document.querySelector('#plain')?.getAttribute('data-cover-view') === 'blur', { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('#plain')?.getAttribute('data-cover-view') === 'outline', { timeout: 5000 });
     await page.close();
   });
 });
@@ -166,7 +166,7 @@ describe.each(browsers)('shield in %s: notes, panic, re-cover and sound', (name)
     // Revealed, the page may play it.
     await page.$eval('#autoplay', (v) => (v as HTMLVideoElement).play());
     await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('#autoplay')!.paused);
-    expect(await video()).toEqual({ view: 'blur', muted: true, paused: false });
+    expect(await video()).toEqual({ view: 'outline', muted: true, paused: false });
     await page.keyboard.press('KeyS');
     expect((await video()).muted).toBe(false);
     await page.$eval('#autoplay', (v) => (v as HTMLVideoElement).pause());
@@ -255,7 +255,7 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     expect(await muted(page.url())).toBe(true);
     // Revealed and given sound by the person: the tab's sound comes back; covered: muted again.
     await page.click('#autoplay');
-    await page.waitForFunction(() => document.querySelector('#autoplay')?.getAttribute('data-cover-view') === 'blur');
+    await page.waitForFunction(() => document.querySelector('#autoplay')?.getAttribute('data-cover-view') === 'outline');
     await page.focus('#autoplay');
     await page.keyboard.press('KeyS');
     await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('#autoplay')!.muted);
@@ -275,12 +275,10 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
       (window as unknown as { pageClicks: number }).pageClicks = 0;
       document.addEventListener('click', () => (window as unknown as { pageClicks: number }).pageClicks++);
     });
-    await page.click('#plain');
-    expect(await viewOf(page, '#plain')).toBe('blur');
-    await expectCovered(page); // heavy blur in greyscale: no magenta left; the others still covered
+    // The first look is the outline (blur is off unless the person turns it on: the test below).
     await page.click('#plain');
     expect(await viewOf(page, '#plain')).toBe('outline');
-    await expectCovered(page);
+    await expectCovered(page); // a line drawing: no magenta; the others still covered
     await page.click('#plain');
     expect(await viewOf(page, '#plain')).toBe('full');
     expect(await patternPixelsNow(page)).toBeGreaterThan(20_000); // 200 x 150, shown as it is
@@ -294,6 +292,67 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await pause(200);
     await expectCovered(page);
     await page.close();
+  });
+
+  it('the first look is the outline: not one painted frame shows the pattern\'s colours; then the picture, small, until E enlarges it', async () => {
+    const page = await openCovered(state.gauze, name, server.flagged('/large.html'));
+    // Chromium: every frame painted from the click on; Firefox (no frame recording): as it settles.
+    if (name === 'chromium') {
+      const recording = await recordPaintedFrames(page, () => page.click('#large'), 1000);
+      expect(recording.frames).toBeGreaterThan(0);
+      expect(recording.leaks).toEqual([]);
+    } else {
+      await page.click('#large');
+      await pause(300);
+    }
+    expect(await viewOf(page, '#large')).toBe('outline');
+    await expectCovered(page);
+
+    // The picture itself, 600 × 450, painted at most 320 px on its longer side, in place.
+    await page.click('#large');
+    expect(await viewOf(page, '#large')).toBe('full');
+    await pause(200);
+    const small = await patternExtentNow(page);
+    expect(Math.max(small.width, small.height), JSON.stringify(small)).toBeLessThanOrEqual(320 + 2);
+    expect(Math.min(small.width, small.height), JSON.stringify(small)).toBeGreaterThan(150);
+    // E, a deliberate step of its own, enlarges it to its own size.
+    await page.keyboard.press('KeyE');
+    expect(await poll(async () => (await patternExtentNow(page)).width >= 598, true)).toBe(true);
+    expect((await patternExtentNow(page)).height).toBeGreaterThanOrEqual(448);
+    // Covered and opened again: small again.
+    await page.keyboard.press('Escape');
+    await expectCovered(page);
+    await page.click('#large');
+    await page.click('#large');
+    await pause(200);
+    expect(Math.max(...Object.values(await patternExtentNow(page)))).toBeLessThanOrEqual(320 + 2);
+    await page.close();
+  });
+
+  it('blur, turned on in Settings, comes before the outline', async () => {
+    const steps = async () => ((await ask(state.controller, 'shield/settings', {})).reply as { settings: { allowedSteps: string[] } }).settings.allowedSteps;
+    const options = await state.gauze.openPage('options.html#reveal');
+    const blur = (await options.waitForSelector('input[name="step-blur"]'))!;
+    expect(await blur.evaluate((box) => (box as HTMLInputElement).checked)).toBe(false);
+    await blur.click();
+    try {
+      expect(await poll(steps, ['blur', 'outline', 'full'])).toEqual(['blur', 'outline', 'full']);
+      const page = await newPage(state.gauze);
+      await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });
+      await page.click('#plain');
+      expect(await viewOf(page, '#plain')).toBe('blur');
+      await expectCovered(page); // heavy blur in full greyscale: no magenta
+      await page.click('#plain');
+      expect(await viewOf(page, '#plain')).toBe('outline');
+      await page.click('#plain');
+      expect(await viewOf(page, '#plain')).toBe('full');
+      await page.close();
+    } finally {
+      await options.bringToFront();
+      await blur.click();
+      expect(await poll(steps, ['outline', 'full'])).toEqual(['outline', 'full']);
+      await options.close();
+    }
   });
 
   it('flagging a site covers its open tabs at once, without a reload', async () => {
@@ -340,7 +399,7 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await page.close();
   });
 
-  it('records each reveal (kind and seconds, no address) when the item is covered again', async () => {
+  it('records each reveal (kind, seconds and the furthest view, no address) when the item is covered again; the dashboard counts it by view', async () => {
     const reveals = async () => ((await ask(state.controller, 'data/export', {})).reply as { reveals: Array<Record<string, unknown>> }).reveals;
     const before = (await reveals()).length;
     const page = await newPage(state.gauze);
@@ -349,8 +408,10 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await page.keyboard.press('Escape');
     expect(await poll(async () => (await reveals()).length, before + 1)).toBe(before + 1);
     const recorded = (await reveals()).at(-1)!;
-    expect(recorded).toMatchObject({ kind: 'image', seconds: expect.any(Number) });
+    expect(recorded).toMatchObject({ kind: 'image', seconds: expect.any(Number), view: 'outline' });
     expect(JSON.stringify(recorded)).not.toMatch(/images\.html|pattern\.png/);
+    const { views } = (await ask(state.controller, 'dashboard/data', { days: 1 })).reply as { views: Array<{ view: string; count: number }> };
+    expect(views.find((entry) => entry.view === 'outline')?.count).toBeGreaterThanOrEqual(1);
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import type { Signal } from './dashboard/signals';
 import type { RevealLock } from './limits/lock';
 import { POLICY_MAX_CHARACTERS, questionnaireSchema } from './policy/schema';
 import type { MediaKind } from './shield/kinds';
+import { revealViews } from './shield/ladder';
 import { hostSchema, siteEntrySchema } from './sites/site-entry';
 import { parseOrThrow, ValidationError, type Problem } from './validation';
 
@@ -81,6 +82,8 @@ const shieldTextsSchema = z.object({
   size: text,
   steps: z.object({ blur: text, outline: text, full: text }),
   cover: text,
+  enlarge: text,
+  makeSmaller: text,
   soundOn: text,
   soundOff: text,
   play: text,
@@ -95,7 +98,7 @@ const shieldTextsSchema = z.object({
   askOverride: text,
   notesLocked: text,
   unlockNotes: text,
-  keys: z.object({ label: text, step: text, cover: text, peek: text, reviewed: text, note: text, sound: text }),
+  keys: z.object({ label: text, step: text, cover: text, peek: text, size: text, reviewed: text, note: text, sound: text }),
 }) satisfies z.ZodType<ShieldTexts>;
 
 /** A lock as a protected page is told it: with what its card says, translated, the time written. */
@@ -201,9 +204,9 @@ export const messageSpecs = {
     reply: z.object({}),
     from: ['content'],
   },
-  /** A revealed item was covered again: its kind and how long it was visible. No address. */
+  /** A revealed item was covered again: its kind, how long it was visible, the furthest view seen. No address. */
   'shield/revealed': {
-    payload: z.object({ kind: revealedKindSchema, seconds: z.number().int().min(0).max(86_400) }).strict(),
+    payload: z.object({ kind: revealedKindSchema, seconds: z.number().int().min(0).max(86_400), view: z.enum(revealViews) }).strict(),
     reply: z.object({}),
     from: ['content'],
   },
@@ -243,6 +246,8 @@ export const messageSpecs = {
     reply: z.object({
       days: z.array(dayStatsSchema),
       reveals: z.array(z.object({ kind: z.string(), count: z.number().int(), seconds: z.number() })),
+      /** Reveals by the furthest view seen (reveals recorded before views were are not in it). */
+      views: z.array(z.object({ view: z.enum(revealViews), count: z.number().int() })),
       signals: z.array(signalSchema),
     }),
     from: ['page'],

@@ -1,3 +1,5 @@
+import type { RevealView } from './shield/ladder';
+
 /**
  * What Gauze records, as plain data: the shapes the database keeps (utils/storage/schema.ts) and
  * the pure code that adds them up (the dashboard, the weekly summary, the export) reads.
@@ -60,11 +62,15 @@ export interface NoteRecord {
   updatedAt: number;
 }
 
-/** One reveal of one item: which flagged site, what kind, when it ended, for how long. No address. */
+/**
+ * One reveal of one item: which flagged site, what kind, when it ended, for how long, and the
+ * furthest view the person saw. No address. Records made before views were recorded have none.
+ */
 export interface RevealRecord {
   id?: number;
   site: string;
   kind: string;
   endedAt: number;
   seconds: number;
+  view?: RevealView;
 }

@@ -1,4 +1,4 @@
-import { aggregateDays, dayFrames, revealsByKind } from '../core/dashboard/aggregate';
+import { aggregateDays, dayFrames, revealsByKind, revealsByView } from '../core/dashboard/aggregate';
 import { earlyWarnings } from '../core/dashboard/signals';
 import { dayRuleNow } from '../storage/exposure-today';
 import { scoreAnswers } from '../core/questionnaire/score';
@@ -41,6 +41,7 @@ export function createDashboardService(): BackgroundService {
         return {
           days: days.slice(-count),
           reveals: revealsByKind(reveals, frames[span - count]!.start, to),
+          views: revealsByView(reveals, frames[span - count]!.start, to),
           signals: earlyWarnings(days.slice(-SIGNAL_DAYS)),
         };
       });

@@ -112,9 +112,9 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
         return { flagged: site !== undefined, hasNotes: notes > 0, lock: tellLock(lock, i18n.t, i18n.language()), settings, texts: shieldTexts(i18n.t, i18n.language()) };
       });
 
-      handle('shield/revealed', async ({ kind, seconds }, _from, sender) => {
+      handle('shield/revealed', async ({ kind, seconds, view }, _from, sender) => {
         const site = await siteOf(sender);
-        if (site) await storage.addReveal({ site: site.host, kind, seconds, endedAt: now() });
+        if (site) await storage.addReveal({ site: site.host, kind, seconds, view, endedAt: now() });
         return {};
       });
 

@@ -41,8 +41,8 @@ export function contentEnvironment(): ShieldEnvironment {
       notesPut: async (address, note, reviewed) => {
         await send('notes/put', { address, note, reviewed });
       },
-      revealed: (kind, seconds) => {
-        if (kind !== 'audio') quietly('shield/revealed', { kind, seconds });
+      revealed: (kind, seconds, view) => {
+        if (kind !== 'audio') quietly('shield/revealed', { kind, seconds, view });
       },
       sound: (on) => quietly('shield/sound', { on }),
       playing: (playing) => quietly('exposure/media', { playing }),

@@ -1,5 +1,5 @@
 import type { MediaKind } from './media';
-import type { RevealStep } from '../core/shield/ladder';
+import type { RevealStep, RevealView } from '../core/shield/ladder';
 import type { ShieldSettings } from '../core/shield/defaults';
 import type { ShieldTexts } from '../core/shield/texts';
 import type { PageLockReason } from '../core/limits/lock';
@@ -52,6 +52,15 @@ export interface Item {
   sound: boolean;
   /** When the person last stepped it off 'cover' (for the reveal record). */
   revealedAt: number | null;
+  /**
+   * The small view's scale in percent while it holds the item (null: shown at its own size,
+   * because it is covered, enlarged, small enough already, or the small view is off).
+   */
+  smallScale: number | null;
+  /** The person enlarged it out of the small view (until it is covered again). */
+  enlarged: boolean;
+  /** The furthest view of this reveal so far (null: covered, not yet revealed). */
+  furthest: RevealView | null;
 }
 
 export interface ShieldEvents {
@@ -73,6 +82,8 @@ export interface ShieldEvents {
   styled: Element;
   /** An item's step changed. */
   step: { item: Element; step: RevealStep; before: RevealStep };
+  /** A revealed item was enlarged out of the small view, or made small again. */
+  size: Element;
   /** The effective reveal settings changed (told by the background). */
   settings: ShieldSettings;
   /** Reveals were locked or unlocked. */
@@ -159,7 +170,8 @@ export interface ShieldMessenger {
   /** `locked`: the records are locked, so nothing could be read (ask again after an unlock). */
   notesLookup(addresses: string[]): Promise<{ notes: Array<{ address: string; note: string; reviewed: boolean }>; locked?: boolean }>;
   notesPut(address: string, note: string, reviewed: boolean): Promise<void>;
-  revealed(kind: MediaKind, seconds: number): void;
+  /** A reveal ended: the item's kind, how long, and the furthest view the person saw. */
+  revealed(kind: MediaKind, seconds: number, view: RevealView): void;
   sound(on: boolean): void;
   playing(playing: boolean): void;
   askOverride(): void;
@@ -201,6 +213,8 @@ export interface PartContext {
   fromGauze(event: Event): boolean;
   /** Asks for one deliberate step forward, or a given step (the ladder decides what is allowed). */
   setStep(item: Element, step: import('../core/shield/ladder').RevealStep | 'next'): void;
+  /** Enlarges a revealed item out of the small view (`enlarged`), or makes it small again. */
+  setEnlarged(item: Element, enlarged: boolean): void;
 }
 
 /** Gauze's decisions per element, in this script's memory. */
@@ -221,7 +235,7 @@ export function createItemStore(): ItemStore {
     ensure(element, kind) {
       let item = items.get(element);
       if (!item) {
-        item = { kind, step: 'cover', source: '', harmless: false, placeholder: false, pseudo: false, innerFrame: false, reviewed: false, note: null, sound: false, revealedAt: null };
+        item = { kind, step: 'cover', source: '', harmless: false, placeholder: false, pseudo: false, innerFrame: false, reviewed: false, note: null, sound: false, revealedAt: null, smallScale: null, enlarged: false, furthest: null };
         items.set(element, item);
       }
       return item;

@@ -1,6 +1,6 @@
 import { MARK } from '../core/shield/cover-style';
 import { shieldDefaults, type ShieldSettings } from '../core/shield/defaults';
-import { nextStep, type RevealStep } from '../core/shield/ladder';
+import { furtherView, nextStep, smallScale, viewOf, type RevealStep } from '../core/shield/ladder';
 import { mediaSource } from './media';
 import { createEventBus, createItemStore, type Item, type PageLock, type PartContext, type ShieldEnvironment, type ShieldPart } from './part';
 import { shieldParts } from './parts';
@@ -42,7 +42,7 @@ export function startShield({ doc, signal, env, parts = shieldParts }: ShieldOpt
   const drawn = new WeakMap<Element, string>();
   const mark = (element: Element, force = false) => {
     const item = items.get(element);
-    const key = item ? `${item.step}|${+item.harmless}${+item.placeholder}${+item.pseudo}${+item.innerFrame}${+item.reviewed}` : '';
+    const key = item ? `${item.step}|${item.smallScale}|${+item.harmless}${+item.placeholder}${+item.pseudo}${+item.innerFrame}${+item.reviewed}` : '';
     if (!force && drawn.get(element) === key) return;
     drawn.set(element, key);
     const want: Record<string, string | null> = {
@@ -52,6 +52,7 @@ export function startShield({ doc, signal, env, parts = shieldParts }: ShieldOpt
       [MARK.pseudo]: item?.pseudo ? '' : null,
       [MARK.frame]: item?.innerFrame ? 'inner' : null,
       [MARK.reviewed]: item?.reviewed ? '' : null,
+      [MARK.size]: item && item.step !== 'cover' && item.smallScale !== null ? String(item.smallScale) : null,
     };
     for (const [name, value] of Object.entries(want)) {
       if (element.getAttribute(name) === value) continue;
@@ -62,6 +63,28 @@ export function startShield({ doc, signal, env, parts = shieldParts }: ShieldOpt
 
   const allowed = () => settings.allowedSteps as readonly RevealStep[];
 
+  /**
+   * The small view: a picture, video or drawing revealed is first painted no larger than the
+   * small-view size (docs/evidence.md), measured as painted when it leaves the cover (before any
+   * scale of Gauze's). Enlarging is a further deliberate step; covering forgets it.
+   */
+  const SMALL_KINDS = new Set(['image', 'video', 'canvas']);
+  const sizeFor = (element: Element, item: Item, step: RevealStep) => {
+    if (step === 'cover') {
+      // Next time it opens small again. (Its furthest view stays until the reveal is recorded.)
+      item.enlarged = false;
+      item.smallScale = null;
+      return;
+    }
+    const small = settings.smallViewPixels > 0 && SMALL_KINDS.has(item.kind);
+    if (item.step === 'cover') {
+      item.furthest = null;
+      const painted = element.getBoundingClientRect();
+      item.smallScale = small ? smallScale(painted.width, painted.height, settings.smallViewPixels) : null;
+    }
+    item.furthest = furtherView(item.furthest, viewOf(step, small && !item.enlarged));
+  };
+
   function setStep(element: Element, asked: RevealStep | 'next'): void {
     const item: Item | undefined = items.get(element);
     if (!item || item.harmless) return;
@@ -70,10 +93,23 @@ export function startShield({ doc, signal, env, parts = shieldParts }: ShieldOpt
     if (step !== 'cover' && (locked() || !allowed().includes(step))) return;
     // The picture this step is for: a new one (a feed reusing the element) starts covered.
     if (item.step === 'cover' && step !== 'cover' && item.kind !== 'background' && item.kind !== 'frame') item.source = mediaSource(element);
+    if (item.step === step) return;
+    sizeFor(element, item, step);
     const before = items.setStep(element, step, env.now());
-    if (before === step) return;
     mark(element);
     events.emit('step', { item: element, step, before });
+  }
+
+  function setEnlarged(element: Element, enlarged: boolean): void {
+    const item = items.get(element);
+    if (!item || item.step === 'cover' || item.enlarged === enlarged || !SMALL_KINDS.has(item.kind)) return;
+    item.enlarged = enlarged;
+    // Made small again: measured as painted now, at its own size (enlarged, it has no scale of Gauze's).
+    const painted = element.getBoundingClientRect();
+    item.smallScale = enlarged ? null : smallScale(painted.width, painted.height, settings.smallViewPixels);
+    item.furthest = furtherView(item.furthest, viewOf(item.step, !enlarged));
+    mark(element);
+    events.emit('size', element);
   }
 
   let looking: Element | null = null;
@@ -91,6 +127,7 @@ export function startShield({ doc, signal, env, parts = shieldParts }: ShieldOpt
     scopes: () => [doc, ...roots],
     mark,
     setStep,
+    setEnlarged,
     looking: () => looking,
     ui,
     isGauze: (node) => {

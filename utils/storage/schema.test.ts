@@ -40,6 +40,10 @@ const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Pro
     await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
     await db.add('memos', { at: 1, text: 'call the witness back about exhibit 4' });
   },
+  9: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+    await db.put('meta', { key: 'shieldSettings', value: { blurPixels: 28, allowedSteps: ['outline', 'full'], recoverAfterSeconds: 10, soundAllowed: true, iconMaxPixels: 32, smallViewPixels: 320 } });
+  },
 };
 
 describe('database schema', () => {
@@ -64,6 +68,32 @@ describe('database schema', () => {
       db.close();
     },
   );
+
+  it('moves reveal steps stored as the old default (blur first) to outline first, once, and keeps a chosen list', async () => {
+    const stored = { blurPixels: 40, allowedSteps: ['blur', 'outline', 'full'], recoverAfterSeconds: 5, soundAllowed: false, iconMaxPixels: 32 };
+    const old = await openGauzeDB(8);
+    await old.put('meta', { key: 'shieldSettings', value: stored });
+    old.close();
+
+    const storage = createStorage();
+    const settings = await storage.settings.get('shield');
+    // The person's other choices stay; the steps become the new default, and the small view is on.
+    expect(settings).toEqual({ ...stored, allowedSteps: ['outline', 'full'], smallViewPixels: 320 });
+
+    // Blur turned on later, by the person, stays on: the move happened once, at the upgrade.
+    await storage.settings.set('shield', { ...settings, allowedSteps: ['blur', 'outline', 'full'] });
+    expect((await storage.settings.get('shield')).allowedSteps).toEqual(['blur', 'outline', 'full']);
+    (await storage.get()).close();
+  });
+
+  it('keeps reveal steps the person chose under the old version', async () => {
+    const old = await openGauzeDB(8);
+    await old.put('meta', { key: 'shieldSettings', value: { allowedSteps: ['blur', 'full'] } });
+    old.close();
+    const storage = createStorage();
+    expect((await storage.settings.get('shield')).allowedSteps).toEqual(['blur', 'full']);
+    (await storage.get()).close();
+  });
 });
 
 describe('storage', () => {

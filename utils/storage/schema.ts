@@ -3,6 +3,7 @@ import type { OpenSegment, Segment } from '../core/exposure/clock';
 import type { SiteEntry } from '../core/sites/site-entry';
 import type { Problem } from '../core/validation';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { withOutlineFirst } from '../core/shield/settings';
 import type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord } from '../core/records';
 import type { Sealed, VaultRecord } from './vault';
 
@@ -132,6 +133,17 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
   },
   (db) => {
     db.createObjectStore('memos', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+  },
+  (_db, tx) => {
+    // The ladder's first real look is now the outline, not blur (docs/evidence.md). Stored steps
+    // exactly like the old default were never chosen, so they move to the new default, once: done
+    // at every read instead, a person who later turns blur on would see it turned off again.
+    const meta = tx.objectStore('meta');
+    void meta.get('shieldSettings').then((record) => {
+      if (record?.key !== 'shieldSettings') return;
+      const value = withOutlineFirst(record.value);
+      if (value !== record.value) return meta.put({ key: 'shieldSettings', value });
+    });
   },
 ];
 

@@ -32,7 +32,7 @@ async function keepSomething(storage: Storage, at: number) {
   await storage.exposure.save({ site: 'x.com', start: at, seen: at + 60_000, timeZone: 'UTC' }, [{ site: 'evidence.example', start: at - 600_000, end: at - 300_000, timeZone: 'UTC' }]);
   await storage.checkins.add({ at, rating: 3, note: 'the harbour video again' });
   await storage.memos.add({ at, text: 'ask Dana about exhibit 4' });
-  await storage.addReveal({ site: 'x.com', kind: 'video', endedAt: at, seconds: 12 });
+  await storage.addReveal({ site: 'x.com', kind: 'video', endedAt: at, seconds: 12, view: 'small' });
   await storage.overrides.add({ at, minutes: 30, reason: 'filing due at nine' });
   await storage.notes.put({ hash: await storage.notes.hash('https://x.com/img/1.jpg'), note: 'seen: a burned car', reviewed: true, updatedAt: at });
 }

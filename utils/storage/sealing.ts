@@ -9,7 +9,7 @@ import { createVault, isSealed, keysFromRaw, open, rewrapVault, seal, unlockVaul
  */
 export const sealedFields = {
   exposure: ['site'],
-  reveals: ['site', 'kind', 'seconds'],
+  reveals: ['site', 'kind', 'seconds', 'view'],
   notes: ['note', 'reviewed'],
   breaks: ['kind', 'action'],
   checkins: ['rating', 'note'],

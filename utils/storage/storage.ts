@@ -429,7 +429,7 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         installedAt: installed?.key === 'installedAt' ? installed.value : null,
         sites,
         exposure: exposure.map(({ site, start, end, timeZone }) => ({ site, start, end, timeZone })),
-        reveals: reveals.map(({ site, kind, endedAt, seconds }) => ({ site, kind, endedAt, seconds })),
+        reveals: reveals.map(({ site, kind, endedAt, seconds, view }) => ({ site, kind, endedAt, seconds, ...(view ? { view } : {}) })),
         notes: notes.map(({ hash, note, reviewed, updatedAt }) => ({ hash, note, reviewed, updatedAt })),
         breaks: breaks.map(({ at, kind, action }) => ({ at, kind, action })),
         checkins: checkins.map(({ at, rating, note }) => ({ at, rating, note })),

@@ -4,7 +4,7 @@ import { COVER } from '../../../utils/core/shield/cover-style.ts';
 import type { BrowserName } from '../../../scripts/lib/browsers.ts';
 import type { LaunchedGauze } from '../../../scripts/lib/launch.ts';
 import { newPage, pause } from './gauze.ts';
-import { countColourPixels, countPatternPixels, decodePng, type Bitmap } from './png.ts';
+import { countColourPixels, countPatternPixels, decodePng, patternExtent, type Bitmap } from './png.ts';
 
 export interface Recording {
   frames: number;
@@ -40,6 +40,11 @@ const screenshot = async (page: Page): Promise<Bitmap> => decodePng(Buffer.from(
 /** Magenta pixels in a screenshot of the page as it is now. */
 export async function patternPixelsNow(page: Page): Promise<number> {
   return countPatternPixels(await screenshot(page));
+}
+
+/** How large the test pattern is painted now: the box around every magenta pixel on screen. */
+export async function patternExtentNow(page: Page): Promise<{ width: number; height: number }> {
+  return patternExtent(await screenshot(page));
 }
 
 const rgb = (hex: string) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));

@@ -70,10 +70,22 @@ export function decodePng(data: Buffer): Bitmap {
  */
 export function countPatternPixels({ pixels }: Bitmap): number {
   let count = 0;
-  for (let i = 0; i < pixels.length; i += 4) {
-    if (pixels[i]! > 200 && pixels[i + 1]! < 70 && pixels[i + 2]! > 200) count++;
-  }
+  for (let i = 0; i < pixels.length; i += 4) if (isPattern(pixels, i)) count++;
   return count;
+}
+
+const isPattern = (pixels: Uint8Array | Uint8ClampedArray, i: number) => pixels[i]! > 200 && pixels[i + 1]! < 70 && pixels[i + 2]! > 200;
+
+/** The width and height of the box around every test-pattern pixel (0 × 0: none painted). */
+export function patternExtent({ width, pixels }: Bitmap): { width: number; height: number } {
+  let [left, top, right, bottom] = [Infinity, Infinity, -1, -1];
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (!isPattern(pixels, i)) continue;
+    const x = (i / 4) % width;
+    const y = Math.floor(i / 4 / width);
+    [left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
+  }
+  return right < 0 ? { width: 0, height: 0 } : { width: right - left + 1, height: bottom - top + 1 };
 }
 
 /** Pixels of a colour, within a small tolerance (the cover's placeholders: a blank page has none). */

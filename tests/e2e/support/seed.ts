@@ -10,7 +10,7 @@ export function yearOfRecords(now: number, days = 365) {
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const DAY = 86_400_000;
   const exposure: Array<{ site: string; start: number; end: number; timeZone: string }> = [];
-  const reveals: Array<{ site: string; kind: string; endedAt: number; seconds: number }> = [];
+  const reveals: Array<{ site: string; kind: string; endedAt: number; seconds: number; view?: 'outline' | 'small' | 'full' }> = [];
   const breaks: Array<{ at: number; kind: 'pause' | 'break'; action: 'prompted' | 'postponed' | 'taken' }> = [];
   const checkins: Array<{ at: number; rating: number; note: string }> = [];
   const midnight = now - (now % DAY);
@@ -25,7 +25,9 @@ export function yearOfRecords(now: number, days = 365) {
         const start = at + (part * length) / 4;
         exposure.push({ site: random() < 0.5 ? 'x.com' : 'case.example', start, end: start + length / 4, timeZone: 'UTC' });
       }
-      for (let r = 0; r < 4; r++) reveals.push({ site: 'x.com', kind: random() < 0.7 ? 'image' : 'video', endedAt: at + random() * length, seconds: Math.round(2 + random() * 30) });
+      // The furthest view seen; every fourth as a record from before views were recorded (none).
+      const views = ['outline', 'small', 'full'] as const;
+      for (let r = 0; r < 4; r++) reveals.push({ site: 'x.com', kind: random() < 0.7 ? 'image' : 'video', endedAt: at + random() * length, seconds: Math.round(2 + random() * 30), ...(r < 3 ? { view: views[r] } : {}) });
       breaks.push({ at: at + length, kind: 'pause', action: 'prompted' }, { at: at + length + 60_000, kind: 'pause', action: random() < 0.2 ? 'postponed' : 'taken' });
       at += length + (10 + random() * 60) * 60_000;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateDays, dayFrames, groupDays, revealsByKind, type DashboardInput, type DayStats } from './aggregate';
+import { aggregateDays, dayFrames, groupDays, revealsByKind, revealsByView, type DashboardInput, type DayStats } from './aggregate';
 import { earlyWarnings } from './signals';
 
 const london = { timeZone: 'Europe/London', rolloverHour: 4 };
@@ -63,6 +63,22 @@ describe('aggregateDays', () => {
     expect(revealsByKind(input.reveals, at('2026-06-01T00:00:00Z'), at('2026-07-01T00:00:00Z'))).toEqual([
       { kind: 'image', count: 1, seconds: 5 },
       { kind: 'video', count: 1, seconds: 20 },
+    ]);
+  });
+
+  it('counts reveals by the furthest view seen, in ladder order, leaving out old records without a view and those out of range', () => {
+    const reveals = [
+      { endedAt: at('2026-06-10T09:00:00Z'), view: 'full' as const },
+      { endedAt: at('2026-06-10T09:01:00Z'), view: 'outline' as const },
+      { endedAt: at('2026-06-10T09:02:00Z'), view: 'small' as const },
+      { endedAt: at('2026-06-10T09:03:00Z'), view: 'outline' as const },
+      { endedAt: at('2026-06-10T09:04:00Z') },
+      { endedAt: at('2026-05-10T09:04:00Z'), view: 'blur' as const },
+    ];
+    expect(revealsByView(reveals, at('2026-06-01T00:00:00Z'), at('2026-07-01T00:00:00Z'))).toEqual([
+      { view: 'outline', count: 2 },
+      { view: 'small', count: 1 },
+      { view: 'full', count: 1 },
     ]);
   });
 

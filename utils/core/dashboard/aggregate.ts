@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { revealViews, type RevealView } from '../shield/ladder';
 import type { BreakRecord, CheckInRecord, OverrideRecord, RevealRecord } from '../records';
 import { dayOf, dayStart, nextDay, type DayRule } from '../exposure/days';
 import type { Segment } from '../exposure/clock';
@@ -142,6 +143,20 @@ export function groupDays(days: readonly DayStats[], period: Exclude<Period, 'da
       overrides: sum('overrides'),
     };
   });
+}
+
+/**
+ * Reveals by the furthest view the person saw, over a range, in ladder order: how far people go
+ * is what the outline-first and small views are for. Reveals recorded before views were (or read
+ * while the records are locked) have no view and are left out.
+ */
+export function revealsByView(reveals: ReadonlyArray<Pick<RevealRecord, 'endedAt' | 'view'>>, from: number, to: number): Array<{ view: RevealView; count: number }> {
+  const counts = new Map<RevealView, number>();
+  for (const reveal of reveals) {
+    if (reveal.endedAt < from || reveal.endedAt >= to || !reveal.view || !revealViews.includes(reveal.view)) continue;
+    counts.set(reveal.view, (counts.get(reveal.view) ?? 0) + 1);
+  }
+  return revealViews.filter((view) => counts.has(view)).map((view) => ({ view, count: counts.get(view)! }));
 }
 
 /** Revealed items by kind over a range: how many and for how long (seconds). */

@@ -8,7 +8,7 @@ const sample: GauzeExport = {
   installedAt: 1,
   sites: [{ host: 'x.com', subdomains: true, source: 'user', addedAt: 1 }],
   exposure: [{ site: 'x.com', start: Date.parse('2026-06-10T10:00:00Z'), end: Date.parse('2026-06-10T10:01:30Z'), timeZone: 'Europe/London' }],
-  reveals: [{ site: 'x.com', kind: 'image', endedAt: Date.parse('2026-06-10T10:01:00Z'), seconds: 12 }],
+  reveals: [{ site: 'x.com', kind: 'image', endedAt: Date.parse('2026-06-10T10:01:00Z'), seconds: 12, view: 'small' }],
   notes: [{ hash: 'ab'.repeat(32), note: 'seen, "nothing new", moving on', reviewed: true, updatedAt: 2 }],
   breaks: [{ at: Date.parse('2026-06-10T11:00:00Z'), kind: 'pause', action: 'taken' }],
   checkins: [{ at: Date.parse('2026-06-10T18:00:00Z'), rating: 7, note: 'long day' }],
@@ -29,7 +29,7 @@ describe('export', () => {
     expect(exportToCsv(sample).split('\r\n')).toEqual([
       'record,site,start,end,seconds,kind,time_zone,detail',
       'exposure,x.com,2026-06-10T10:00:00.000Z,2026-06-10T10:01:30.000Z,90,,Europe/London,',
-      'reveal,x.com,2026-06-10T10:00:48.000Z,2026-06-10T10:01:00.000Z,12,image,,',
+      'reveal,x.com,2026-06-10T10:00:48.000Z,2026-06-10T10:01:00.000Z,12,image,,small',
       'break,,2026-06-10T11:00:00.000Z,,,pause,,taken',
       'check-in,,2026-06-10T18:00:00.000Z,,,,,7: long day',
       'override,,2026-06-10T22:00:00.000Z,2026-06-10T22:30:00.000Z,1800,,,filing due',

@@ -106,6 +106,7 @@ const arbitraries: { [G in Group]: fc.Arbitrary<Groups[G]> } = {
     recoverAfterSeconds: int(0, 600),
     soundAllowed: fc.boolean(),
     iconMaxPixels: int(0, 256),
+    smallViewPixels: int(0, 4096),
   }),
 };
 const schemas = { breaks: breakRulesSchema, limits: limitsSchema, bedtime: bedtimeSchema, shield: shieldSettingsSchema };

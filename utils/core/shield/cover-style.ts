@@ -1,3 +1,5 @@
+import { SMALL_SCALE_STEP } from './ladder';
+
 /**
  * The cover: every value of it in one place, and the stylesheet made from them.
  *
@@ -29,6 +31,11 @@ export const MARK = {
   host: 'data-cover-host',
   /** The person marked this item reviewed: a quiet mark on its cover. */
   reviewed: 'data-cover-reviewed',
+  /**
+   * A revealed item in the small view: its scale in percent (5, 10 … 95), so that it is painted no
+   * larger than the small-view size until the person enlarges it.
+   */
+  size: 'data-cover-size',
   /**
    * Set on the root for a moment while Gauze checks what a person sees at a point (every element
    * hit-testable, so a box that lets clicks through is found): utils/shield/visible.ts.
@@ -73,6 +80,9 @@ const OTHER_PSEUDO = [
   '::view-transition-image-pair(*)',
 ];
 
+/** The small view's scales, in percent: one rule each (the mark's value picks one). */
+const SMALL_SCALES = Array.from({ length: 100 / SMALL_SCALE_STEP - 1 }, (_, i) => (i + 1) * SMALL_SCALE_STEP);
+
 /** The id of the outline view's SVG filter, in each document and shadow root that needs it. */
 export const OUTLINE_FILTER = 'cover-outline';
 
@@ -87,7 +97,7 @@ const FLATTENED = 'embed, object, iframe, frame';
  * page could set to zero.
  */
 export function coverCss({ blurPixels = COVER.defaultBlurPixels }: { blurPixels?: number } = {}): string {
-  const { ok, view, placeholder, pseudo, frame, reviewed, probe } = MARK;
+  const { ok, view, placeholder, pseudo, frame, reviewed, size, probe } = MARK;
   const released = `[${ok}], [${view}]`;
   return `/* Generated from utils/core/shield/cover-style.ts: edit there. */
 /* Every rule is !important and in a cascade layer of its own. A browser puts an extension's
@@ -186,6 +196,11 @@ ${OTHER_PSEUDO.map((pseudo) => `*${pseudo} { background-size: 0 0 !important; bo
   filter: url('#${OUTLINE_FILTER}') !important;
   clip-path: inset(0) !important;
 }
+
+/* The small view: a revealed picture or video painted smaller, around its own centre, until the
+   person enlarges it. Scaling moves nothing else on the page (the item keeps its layout box). */
+[${view}][${size}] { transform-origin: center !important; }
+${SMALL_SCALES.map((percent) => `[${view}][${size}='${percent}'] { scale: ${percent / 100} !important; }`).join('\n')}
 }
 `;
 }
@@ -202,4 +217,4 @@ export function blurCss(blurPixels: number): string {
  * Properties the cover sets. A page's !important in a style attribute outranks every stylesheet,
  * so on an element the cover holds, Gauze takes such a declaration of these off as it is written.
  */
-export const COVER_PROPERTIES = /^(object-|overflow|content$|filter$|clip-path$|visibility$|background|border-image|list-style|mask|-webkit-mask|shape-outside|transition|animation)/;
+export const COVER_PROPERTIES = /^(object-|overflow|content$|filter$|clip-path$|visibility$|background|border-image|list-style|mask|-webkit-mask|shape-outside|transition|animation|scale$|transform-origin$)/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shieldDefaults, type ShieldSettings } from './defaults';
+import { formerDefaultSteps, shieldDefaults, type ShieldSettings } from './defaults';
 
 export { shieldDefaults, type ShieldSettings };
 
@@ -19,5 +19,18 @@ export const shieldSettingsSchema = z
     recoverAfterSeconds: z.number().int().min(0).max(600).default(shieldDefaults.recoverAfterSeconds),
     soundAllowed: z.boolean().default(shieldDefaults.soundAllowed),
     iconMaxPixels: z.number().int().min(0).max(256).default(shieldDefaults.iconMaxPixels),
+    smallViewPixels: z.number().int().min(0).max(4096).default(shieldDefaults.smallViewPixels),
   })
   .strict() satisfies z.ZodType<ShieldSettings, unknown>;
+
+/**
+ * Stored reveal settings from a version whose default ladder began with blur: a list exactly like
+ * that default was never the person's choice, so it becomes today's default (outline first). Any
+ * other list, or anything that is not a settings object, is returned as it was.
+ */
+export function withOutlineFirst(stored: unknown): unknown {
+  if (!stored || typeof stored !== 'object' || !('allowedSteps' in stored)) return stored;
+  const steps = (stored as { allowedSteps: unknown }).allowedSteps;
+  const former = Array.isArray(steps) && steps.length === formerDefaultSteps.length && steps.every((step, i) => step === formerDefaultSteps[i]);
+  return former ? { ...stored, allowedSteps: [...shieldDefaults.allowedSteps] } : stored;
+}

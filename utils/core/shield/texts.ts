@@ -17,6 +17,9 @@ export interface ShieldTexts {
   size: string;
   steps: { blur: string; outline: string; full: string };
   cover: string;
+  /** The small view: enlarge a revealed item to its own size, or make it small again. */
+  enlarge: string;
+  makeSmaller: string;
   soundOn: string;
   soundOff: string;
   play: string;
@@ -34,7 +37,7 @@ export interface ShieldTexts {
   notesLocked: string;
   unlockNotes: string;
   /** One hint per key, shown only where the key does something. */
-  keys: { label: string; step: string; cover: string; peek: string; reviewed: string; note: string; sound: string };
+  keys: { label: string; step: string; cover: string; peek: string; size: string; reviewed: string; note: string; sound: string };
 }
 
 /** Fills "{1}", "{2}" in a text the background prepared. */

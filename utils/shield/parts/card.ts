@@ -100,6 +100,7 @@ export const card: ShieldPart = {
 
       const data = button.dataset;
       if (data.step) context.setStep(element, data.step as RevealStep);
+      if (data.size) context.setEnlarged(element, data.size === 'enlarge');
       if (data.sound) events.emit('set-sound', { media: element as HTMLMediaElement, on: data.sound === 'on' });
       if (data.play) events.emit('set-playing', { media: element as HTMLMediaElement, playing: data.play === 'on' });
       if (data.ask) context.env.send.askOverride();
@@ -174,6 +175,7 @@ export const card: ShieldPart = {
       if (element === shown && !editing) show(element);
     };
     events.on('step', ({ item }) => refresh(item), signal);
+    events.on('size', refresh, signal);
     events.on('media-changed', refresh, signal);
     events.on('note-changed', refresh, signal);
     events.on('lock', () => shown && refresh(shown), signal);
@@ -239,6 +241,11 @@ function render(context: PartContext, box: HTMLElement, element: Element, texts:
     steps.className = 'row';
     for (const step of settings.allowedSteps) steps.append(button(doc, texts.steps[step], { step }, item.step === step));
     steps.append(button(doc, texts.cover, { step: 'cover' }, item.step === 'cover'));
+    // The small view: enlarging is a step of its own (E), offered only where it changes something.
+    if (item.step !== 'cover' && (item.smallScale !== null || item.enlarged)) {
+      steps.append(button(doc, item.enlarged ? texts.makeSmaller : texts.enlarge, { size: item.enlarged ? 'smaller' : 'enlarge' }));
+      keys.push(texts.keys.size);
+    }
     rows.push(steps);
     if (settings.allowedSteps.length && item.step !== 'full') keys.push(texts.keys.step);
     if (item.step !== 'cover') keys.push(texts.keys.cover);

@@ -18,7 +18,8 @@ export const guard: ShieldPart = {
       const text = element.getAttribute('style');
       if (!text || !text.includes('important') || !(element instanceof HTMLElement || element instanceof SVGElement)) return;
       const item = items.get(element);
-      if (item && (item.harmless || item.step === 'full')) return;
+      // (The small view's scale holds a picture shown in full too, until the person enlarges it.)
+      if (item && (item.harmless || (item.step === 'full' && item.smallScale === null))) return;
       const style = element.style;
       for (let index = style.length - 1; index >= 0; index--) {
         const property = style.item(index);

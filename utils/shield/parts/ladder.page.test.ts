@@ -36,17 +36,17 @@ describe('icons', () => {
 });
 
 describe('re-covering', () => {
-  it('a revealed item is covered again once the person looks away, and the reveal is recorded (kind and seconds)', async () => {
+  it('a revealed item is covered again once the person looks away, and the reveal is recorded (kind, seconds, furthest view)', async () => {
     const test = shieldTest(`<img id="a" src="${patternUrl(160, 120)}" width="160" height="120">`);
     test.answer();
     test.shield.configure({ ...shieldDefaults, recoverAfterSeconds: 1 });
     await settle();
     const img = test.root.querySelector('#a')!;
     await click(img);
-    expect(view(img)).toBe('blur');
+    expect(view(img)).toBe('outline');
     await page.elementLocator(document.body).hover({ position: { x: 900, y: 650 } });
     expect(await until(() => view(img) === null, 4000)).toBe(true);
-    expect(test.recorded.revealed).toEqual([{ kind: 'image', seconds: expect.any(Number) }]);
+    expect(test.recorded.revealed).toEqual([{ kind: 'image', seconds: expect.any(Number), view: 'outline' }]);
   });
 
   it('scrolling an item out of view covers it', async () => {

@@ -8,7 +8,8 @@ const FOCUS_MS = 1000;
 
 /**
  * The person's gestures on covered items: a click or Enter takes one deliberate step (the page
- * never sees that click), Escape covers, P held peeks at the first step. Pointing at an item or
+ * never sees that click), Escape covers, P held peeks at the first step, E enlarges a revealed
+ * item out of the small view (or makes it small again). Pointing at an item or
  * focusing it by keyboard is "looking" at it (the card shows; it is not re-covered meanwhile).
  *
  * Only the person's own gesture on an item they can see counts. A page's synthetic clicks and keys
@@ -139,6 +140,11 @@ export const ladder: ShieldPart = {
         event.stopImmediatePropagation();
         peeking = element;
         context.setStep(element, first);
+      } else if (plain && key === 'e' && step !== 'cover' && (item.smallScale !== null || item.enlarged)) {
+        // E: out of the small view to the item's own size, or back (a deliberate step of its own).
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        context.setEnlarged(element, !item.enlarged);
       } else if (plain && (key === 'r' || key === 'n') && itemAddress(element, item)) {
         // R: reviewed on or off; N: a private note (the card opens its editor).
         event.preventDefault();

@@ -4,7 +4,8 @@ import type { ShieldPart } from '../part';
  * A revealed item does not stay revealed by itself: it is covered again some seconds after the
  * person looks away (10 unless the settings say otherwise), as soon as it is scrolled out of view,
  * when its video is paused, and when its picture changes (a new picture starts covered). Each
- * reveal is recorded when it ends: the item's kind and how long it was in view, no address.
+ * reveal is recorded when it ends: the item's kind, how long it was in view and the furthest view
+ * the person saw (outline, small, full…), no address.
  */
 export const recover: ShieldPart = {
   id: 'recover',
@@ -37,7 +38,7 @@ export const recover: ShieldPart = {
       if (step === 'cover') {
         clear(element);
         visibility.unobserve(element);
-        if (item && before !== 'cover') env.send.revealed(item.kind, Math.max(0, Math.round((env.now() - (item.revealedAt ?? env.now())) / 1000)));
+        if (item && before !== 'cover') env.send.revealed(item.kind, Math.max(0, Math.round((env.now() - (item.revealedAt ?? env.now())) / 1000)), item.furthest ?? before);
         return;
       }
       if (before === 'cover') visibility.observe(element);

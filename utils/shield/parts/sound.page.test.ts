@@ -48,7 +48,7 @@ describe('sound and playback', () => {
     await tabTo(video!);
     await userEvent.keyboard('{Tab}{Shift>}{Tab}{/Shift}');
     await userEvent.keyboard('{Enter}');
-    expect(video!.getAttribute(MARK.view)).toBe('blur');
+    expect(video!.getAttribute(MARK.view)).toBe('outline');
     await settle();
     expect(video!.paused).toBe(true);
     await userEvent.keyboard('s');
@@ -70,7 +70,7 @@ describe('sound and playback', () => {
     await userEvent.keyboard('{Tab}{Shift>}{Tab}{/Shift}');
     await userEvent.keyboard('s');
     expect(video.muted).toBe(true);
-    test.shield.configure({ blurPixels: 28, allowedSteps: ['blur', 'outline', 'full'], recoverAfterSeconds: 10, soundAllowed: false, iconMaxPixels: 32 });
+    test.shield.configure({ blurPixels: 28, allowedSteps: ['blur', 'outline', 'full'], recoverAfterSeconds: 10, soundAllowed: false, iconMaxPixels: 32, smallViewPixels: 0 });
     await userEvent.keyboard('{Enter}');
     await userEvent.keyboard('s');
     expect(await until(() => video.getAttribute(MARK.view) === 'blur')).toBe(true);

@@ -31,6 +31,8 @@ export const texts: ShieldTexts = {
   size: '{1} × {2}',
   steps: { blur: 'Blurred', outline: 'Outline', full: 'Full view' },
   cover: 'Cover',
+  enlarge: 'Enlarge',
+  makeSmaller: 'Make smaller',
   soundOn: 'Sound on',
   soundOff: 'Sound off',
   play: 'Play',
@@ -45,11 +47,11 @@ export const texts: ShieldTexts = {
   askOverride: 'I need more time…',
   notesLocked: 'Notes are locked.',
   unlockNotes: 'Unlock in Gauze',
-  keys: { label: 'Keys', step: 'Enter: next step', cover: 'Esc: cover again', peek: 'P (hold): peek', reviewed: 'R: reviewed', note: 'N: note', sound: 'S: sound' },
+  keys: { label: 'Keys', step: 'Enter: next step', cover: 'Esc: cover again', peek: 'P (hold): peek', size: 'E: enlarge or make smaller', reviewed: 'R: reviewed', note: 'N: note', sound: 'S: sound' },
 };
 
 export interface Recorded {
-  revealed: Array<{ kind: string; seconds: number }>;
+  revealed: Array<{ kind: string; seconds: number; view: string }>;
   sound: boolean[];
   notes: Map<string, { note: string; reviewed: boolean }>;
   lookups: string[][];
@@ -103,7 +105,7 @@ export function shieldTest(markup = '', options: { parts?: readonly ShieldPart[]
         };
       },
       notesPut: async (address, note, reviewed) => void recorded.notes.set(address, { note, reviewed }),
-      revealed: (kind, seconds) => void recorded.revealed.push({ kind, seconds }),
+      revealed: (kind, seconds, view) => void recorded.revealed.push({ kind, seconds, view }),
       sound: (on) => void recorded.sound.push(on),
       playing: () => undefined,
       askOverride: () => undefined,
