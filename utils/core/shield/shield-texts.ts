@@ -53,6 +53,7 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
       reviewed: t('shieldKeyReviewed'),
       note: t('shieldKeyNote'),
       sound: t('shieldKeySound'),
+      frames: t('shieldKeyFrames'),
     },
   };
 }

@@ -3,6 +3,9 @@ import { itemAddress } from '../media';
 import type { PartContext, ShieldPart } from '../part';
 import { visibleAt, visibleAtMiddle } from '../visible';
 
+/** One frame of a video (the frame rate is not known to a page; most video is 25 or 30 a second). */
+const FRAME_SECONDS = 1 / 30;
+
 /** Focus that lands on an item this soon after the person's Tab or pointer press is theirs. */
 const FOCUS_MS = 1000;
 
@@ -123,7 +126,8 @@ export const ladder: ShieldPart = {
       const key = event.key.toLowerCase();
       // A key that reveals, sounds or records acts only on an item the person sees: focused by
       // them, or under the pointer with nothing the page drew over it.
-      const acts = event.key === 'Enter' || event.key === ' ' || (plain && ['p', 'r', 'n', 's'].includes(key));
+      const frame = element instanceof HTMLVideoElement && step !== 'cover' && !event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
+      const acts = event.key === 'Enter' || event.key === ' ' || frame || (plain && ['p', 'e', 'r', 'n', 's'].includes(key));
       if (acts && !(focused ? focused === personFocused && visibleAtMiddle(context, focused) : visibleAt(context, element, pointer.x, pointer.y))) return;
       if (focused && (event.key === 'Enter' || event.key === ' ') && !event.repeat) {
         event.preventDefault();
@@ -140,6 +144,15 @@ export const ladder: ShieldPart = {
         event.stopImmediatePropagation();
         peeking = element;
         context.setStep(element, first);
+      } else if (frame) {
+        // Arrows: one frame back or on (the video held still), to find a moment without watching.
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        const video = element as HTMLVideoElement;
+        if (!video.paused) events.emit('set-playing', { media: video, playing: false });
+        const end = Number.isFinite(video.duration) ? video.duration : Infinity;
+        video.currentTime = Math.min(Math.max(video.currentTime + (event.key === 'ArrowRight' ? FRAME_SECONDS : -FRAME_SECONDS), 0), end);
+        events.emit('media-changed', video);
       } else if (plain && key === 'e' && step !== 'cover' && (item.smallScale !== null || item.enlarged)) {
         // E: out of the small view to the item's own size, or back (a deliberate step of its own).
         event.preventDefault();

@@ -77,4 +77,23 @@ describe('sound and playback', () => {
     expect(video.muted).toBe(true);
     expect(test.recorded.sound).toEqual([]);
   });
+
+  it('the arrow keys move a revealed video one frame back or on, held still; a covered one not at all', async () => {
+    const test = shieldTest(`<video id="v" src="${location.origin}/demo/recording.webm" width="160" height="120" preload="auto"></video>`);
+    test.answer();
+    const video = test.root.querySelector('video')!;
+    expect(await until(() => video.readyState >= 1, 5000)).toBe(true);
+    await tabTo(video);
+    await userEvent.keyboard('{ArrowRight}');
+    expect(video.currentTime).toBe(0);
+    await userEvent.keyboard('{Enter}');
+    expect(video.getAttribute(MARK.view)).not.toBeNull();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(video.currentTime).toBeCloseTo(3 / 30, 3);
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(video.currentTime).toBeCloseTo(2 / 30, 3);
+    expect(video.paused).toBe(true);
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}{ArrowLeft}');
+    expect(video.currentTime).toBe(0);
+  });
 });
