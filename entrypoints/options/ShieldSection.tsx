@@ -60,6 +60,7 @@ export function ShieldSection() {
             <input type="checkbox" name="soundAllowed" checked={settings.soundAllowed} disabled={soundFloor?.value === false} onChange={() => void save({ ...settings, soundAllowed: !settings.soundAllowed })} />
             {t('revealSound')} <TeamLock group="shield" field="soundAllowed" />
           </label>
+          <NumberField group="shield" field="maxVolumePercent" label={t('revealMaxVolume')} base={{ min: 10, max: 100 }} unit="count" value={settings.maxVolumePercent} onCommit={(value) => void save({ ...settings, maxVolumePercent: value })} />
         </div>
       )}
       <SaveStatus status={status} />

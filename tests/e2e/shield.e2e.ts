@@ -259,6 +259,9 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await page.focus('#autoplay');
     await page.keyboard.press('KeyS');
     await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('#autoplay')!.muted);
+    // At most the volume ceiling (half its own volume by default), even when the page turns it up.
+    await page.evaluate(() => (document.querySelector<HTMLVideoElement>('#autoplay')!.volume = 1));
+    expect(await poll(() => page.$eval('#autoplay', (video) => (video as HTMLVideoElement).volume), 0.5)).toBe(0.5);
     await until(page.url(), false);
     await page.keyboard.press('Escape');
     await until(page.url(), true);

@@ -77,8 +77,9 @@ describe('database schema', () => {
 
     const storage = createStorage();
     const settings = await storage.settings.get('shield');
-    // The person's other choices stay; the steps become the new default, and the small view is on.
-    expect(settings).toEqual({ ...stored, allowedSteps: ['outline', 'full'], smallViewPixels: 320 });
+    // The person's other choices stay; the steps become the new default; settings added since
+    // (the small view, the volume ceiling) take their defaults.
+    expect(settings).toEqual({ ...stored, allowedSteps: ['outline', 'full'], smallViewPixels: 320, maxVolumePercent: 50 });
 
     // Blur turned on later, by the person, stays on: the move happened once, at the upgrade.
     await storage.settings.set('shield', { ...settings, allowedSteps: ['blur', 'outline', 'full'] });

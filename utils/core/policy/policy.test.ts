@@ -107,6 +107,7 @@ const arbitraries: { [G in Group]: fc.Arbitrary<Groups[G]> } = {
     soundAllowed: fc.boolean(),
     iconMaxPixels: int(0, 256),
     smallViewPixels: int(0, 4096),
+    maxVolumePercent: int(10, 100),
   }),
 };
 const schemas = { breaks: breakRulesSchema, limits: limitsSchema, bedtime: bedtimeSchema, shield: shieldSettingsSchema };

@@ -55,7 +55,7 @@ export const strictness: { [G in Group]: { [F in keyof Groups[G]]-?: Rule } } = 
     overrideMinutes: 'min',
     greyscale: 'true',
   },
-  shield: { blurPixels: 'max', allowedSteps: 'subset', recoverAfterSeconds: 'min', soundAllowed: 'false', iconMaxPixels: 'min', smallViewPixels: 'cap' },
+  shield: { blurPixels: 'max', allowedSteps: 'subset', recoverAfterSeconds: 'min', soundAllowed: 'false', iconMaxPixels: 'min', smallViewPixels: 'cap', maxVolumePercent: 'min' },
 };
 
 type Night = Bedtime['nights'][number];

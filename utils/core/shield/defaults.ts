@@ -22,6 +22,11 @@ export interface ShieldSettings {
    * pixels, and enlarged only by a further step; 0: off.
    */
   smallViewPixels: number;
+  /**
+   * The loudest an item's sound may play, in percent of its own full volume (the page cannot turn
+   * it up further): sound is often the hardest part of a video to take in.
+   */
+  maxVolumePercent: number;
 }
 
 export const shieldDefaults: ShieldSettings = {
@@ -31,6 +36,7 @@ export const shieldDefaults: ShieldSettings = {
   soundAllowed: true,
   iconMaxPixels: 32,
   smallViewPixels: 320,
+  maxVolumePercent: 50,
 };
 
 /**

@@ -20,6 +20,7 @@ export const shieldSettingsSchema = z
     soundAllowed: z.boolean().default(shieldDefaults.soundAllowed),
     iconMaxPixels: z.number().int().min(0).max(256).default(shieldDefaults.iconMaxPixels),
     smallViewPixels: z.number().int().min(0).max(4096).default(shieldDefaults.smallViewPixels),
+    maxVolumePercent: z.number().int().min(10).max(100).default(shieldDefaults.maxVolumePercent),
   })
   .strict() satisfies z.ZodType<ShieldSettings, unknown>;
 

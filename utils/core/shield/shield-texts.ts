@@ -54,6 +54,7 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
       note: t('shieldKeyNote'),
       sound: t('shieldKeySound'),
       frames: t('shieldKeyFrames'),
+      speed: t('shieldKeySpeed'),
     },
   };
 }

@@ -37,7 +37,7 @@ export interface ShieldTexts {
   notesLocked: string;
   unlockNotes: string;
   /** One hint per key, shown only where the key does something. */
-  keys: { label: string; step: string; cover: string; peek: string; size: string; reviewed: string; note: string; sound: string; frames: string };
+  keys: { label: string; step: string; cover: string; peek: string; size: string; reviewed: string; note: string; sound: string; frames: string; speed: string };
 }
 
 /** Fills "{1}", "{2}" in a text the background prepared. */

@@ -251,7 +251,7 @@ function render(context: PartContext, box: HTMLElement, element: Element, texts:
     if (item.step !== 'cover') keys.push(texts.keys.cover);
     else if (settings.allowedSteps.length) keys.push(texts.keys.peek);
     if (element instanceof HTMLVideoElement && item.step !== 'cover') {
-      keys.push(texts.keys.frames);
+      keys.push(texts.keys.frames, texts.keys.speed);
       const media = doc.createElement('div');
       media.className = 'row';
       media.append(button(doc, element.paused ? texts.play : texts.pause, { play: element.paused ? 'on' : 'off' }));

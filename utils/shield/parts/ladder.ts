@@ -6,6 +6,9 @@ import { visibleAt, visibleAtMiddle } from '../visible';
 /** One frame of a video (the frame rate is not known to a page; most video is 25 or 30 a second). */
 const FRAME_SECONDS = 1 / 30;
 
+/** The playback speeds < and > step through. */
+const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+
 /** Focus that lands on an item this soon after the person's Tab or pointer press is theirs. */
 const FOCUS_MS = 1000;
 
@@ -127,7 +130,8 @@ export const ladder: ShieldPart = {
       // A key that reveals, sounds or records acts only on an item the person sees: focused by
       // them, or under the pointer with nothing the page drew over it.
       const frame = element instanceof HTMLVideoElement && step !== 'cover' && !event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
-      const acts = event.key === 'Enter' || event.key === ' ' || frame || (plain && ['p', 'e', 'r', 'n', 's'].includes(key));
+      const speed = element instanceof HTMLVideoElement && step !== 'cover' && !event.altKey && !event.ctrlKey && !event.metaKey && (event.key === '<' || event.key === '>');
+      const acts = event.key === 'Enter' || event.key === ' ' || frame || speed || (plain && ['p', 'e', 'r', 'n', 's'].includes(key));
       if (acts && !(focused ? focused === personFocused && visibleAtMiddle(context, focused) : visibleAt(context, element, pointer.x, pointer.y))) return;
       if (focused && (event.key === 'Enter' || event.key === ' ') && !event.repeat) {
         event.preventDefault();
@@ -152,6 +156,15 @@ export const ladder: ShieldPart = {
         if (!video.paused) events.emit('set-playing', { media: video, playing: false });
         const end = Number.isFinite(video.duration) ? video.duration : Infinity;
         video.currentTime = Math.min(Math.max(video.currentTime + (event.key === 'ArrowRight' ? FRAME_SECONDS : -FRAME_SECONDS), 0), end);
+        events.emit('media-changed', video);
+      } else if (speed) {
+        // < and >: slower or faster, one step of the usual player speeds (a quarter to double).
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        const video = element as HTMLVideoElement;
+        const at = SPEEDS.findIndex((rate) => rate >= video.playbackRate - 0.01);
+        const from = at === -1 ? SPEEDS.length - 1 : at;
+        video.playbackRate = SPEEDS[Math.min(Math.max(from + (event.key === '>' ? 1 : -1), 0), SPEEDS.length - 1)]!;
         events.emit('media-changed', video);
       } else if (plain && key === 'e' && step !== 'cover' && (item.smallScale !== null || item.enlarged)) {
         // E: out of the small view to the item's own size, or back (a deliberate step of its own).

@@ -31,12 +31,12 @@ describe('a shield part\'s life', () => {
     await settle();
     const [a, b] = test.root.querySelectorAll('img');
     expect(a!.hasAttribute(MARK.ok)).toBe(false);
-    test.shield.configure({ blurPixels: 28, allowedSteps: ['blur', 'outline', 'full'], recoverAfterSeconds: 10, soundAllowed: true, iconMaxPixels: 64, smallViewPixels: 0 });
+    test.shield.configure({ blurPixels: 28, allowedSteps: ['blur', 'outline', 'full'], recoverAfterSeconds: 10, soundAllowed: true, iconMaxPixels: 64, smallViewPixels: 0, maxVolumePercent: 50 });
     // Judged again after the next layout (never by forcing one).
     expect(await until(() => a!.hasAttribute(MARK.ok))).toBe(true);
     test.shield.revealAll();
     expect(b!.getAttribute(MARK.view)).toBe('full');
-    test.shield.configure({ blurPixels: 28, allowedSteps: ['blur', 'outline'], recoverAfterSeconds: 10, soundAllowed: true, iconMaxPixels: 64, smallViewPixels: 0 });
+    test.shield.configure({ blurPixels: 28, allowedSteps: ['blur', 'outline'], recoverAfterSeconds: 10, soundAllowed: true, iconMaxPixels: 64, smallViewPixels: 0, maxVolumePercent: 50 });
     expect(b!.getAttribute(MARK.view)).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ describe('the outline view', () => {
     expect(img.getAttribute(MARK.view)).toBe('full');
     expect(await pixelsOf(MAGENTA)).toBeGreaterThan(20_000);
     // With only the outline allowed, the ladder's one step is the outline.
-    test.shield.configure({ blurPixels: 28, allowedSteps: ['outline'], recoverAfterSeconds: 10, soundAllowed: true, iconMaxPixels: 32, smallViewPixels: 0 });
+    test.shield.configure({ blurPixels: 28, allowedSteps: ['outline'], recoverAfterSeconds: 10, soundAllowed: true, iconMaxPixels: 32, smallViewPixels: 0, maxVolumePercent: 50 });
     expect(img.getAttribute(MARK.view)).toBeNull();
     test.shield.revealAll();
     expect(img.getAttribute(MARK.view)).toBe('outline');

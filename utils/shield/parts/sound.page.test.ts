@@ -1,6 +1,7 @@
 import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
 import { MARK } from '../../core/shield/cover-style';
+import { shieldDefaults } from '../../core/shield/defaults';
 import { settle, shieldTest, until, tabTo } from '../testing/harness';
 
 /** A video of a few seconds, made in the page (a canvas stream), so nothing is fetched. */
@@ -54,6 +55,12 @@ describe('sound and playback', () => {
     await userEvent.keyboard('s');
     expect(video!.muted).toBe(false);
     expect(other!.muted).toBe(true);
+    // No louder than the ceiling (half of its own volume by default), whatever the page asks.
+    expect(video!.volume).toBe(0.5);
+    video!.volume = 1;
+    expect(await until(() => video!.volume === 0.5)).toBe(true);
+    test.shield.configure({ ...shieldDefaults, maxVolumePercent: 20 });
+    expect(video!.volume).toBeCloseTo(0.2, 5);
     expect(test.recorded.sound).toEqual([true]);
     await userEvent.keyboard('{Escape}');
     expect(video!.muted).toBe(true);
@@ -70,7 +77,7 @@ describe('sound and playback', () => {
     await userEvent.keyboard('{Tab}{Shift>}{Tab}{/Shift}');
     await userEvent.keyboard('s');
     expect(video.muted).toBe(true);
-    test.shield.configure({ blurPixels: 28, allowedSteps: ['blur', 'outline', 'full'], recoverAfterSeconds: 10, soundAllowed: false, iconMaxPixels: 32, smallViewPixels: 0 });
+    test.shield.configure({ blurPixels: 28, allowedSteps: ['blur', 'outline', 'full'], recoverAfterSeconds: 10, soundAllowed: false, iconMaxPixels: 32, smallViewPixels: 0, maxVolumePercent: 50 });
     await userEvent.keyboard('{Enter}');
     await userEvent.keyboard('s');
     expect(await until(() => video.getAttribute(MARK.view) === 'blur')).toBe(true);
@@ -78,7 +85,7 @@ describe('sound and playback', () => {
     expect(test.recorded.sound).toEqual([]);
   });
 
-  it('the arrow keys move a revealed video one frame back or on, held still; a covered one not at all', async () => {
+  it('the arrow keys move a revealed video one frame back or on, held still, < and > change its speed; a covered one not at all', async () => {
     const test = shieldTest(`<video id="v" src="${location.origin}/demo/recording.webm" width="160" height="120" preload="auto"></video>`);
     test.answer();
     const video = test.root.querySelector('video')!;
@@ -95,5 +102,13 @@ describe('sound and playback', () => {
     expect(video.paused).toBe(true);
     await userEvent.keyboard('{ArrowLeft}{ArrowLeft}{ArrowLeft}');
     expect(video.currentTime).toBe(0);
+    // < and >: a step slower or faster, from a quarter to double speed, and no further.
+    await userEvent.keyboard('<');
+    expect(video.playbackRate).toBe(0.75);
+    await userEvent.keyboard('<<<<');
+    expect(video.playbackRate).toBe(0.25);
+    await userEvent.keyboard('>>>>>>>>>');
+    expect(video.playbackRate).toBe(2);
+    expect(video.paused).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import type { ShieldPart } from '../part';
  * Sound stays off and playback held until the person chooses otherwise. Every video and audio
  * element starts muted and paused; the page cannot unmute or start it again behind the person's
  * back. Revealing a video's picture never starts it; its sound is a separate step (S, or the
- * card's button: both ask through the 'set-sound' event), and only that item's. The tab itself is muted by the background while no item
+ * card's button: both ask through the 'set-sound' event), and only that item's, no louder than the
+ * volume ceiling (a setting; the page cannot turn it up). The tab itself is muted by the background while no item
  * here has its sound on (utils/services/sound.ts), which also silences Web Audio.
  */
 export const sound: ShieldPart = {
@@ -32,9 +33,17 @@ export const sound: ShieldPart = {
       if (!soundOn(media)) media.muted = true;
       if (!mayPlay(media)) media.pause();
     };
+    /** The loudest an item with its sound on may play (the person's or the team's ceiling). */
+    const ceiling = () => Math.min(Math.max(settings().maxVolumePercent, 0), 100) / 100;
+    const limit = (media: HTMLMediaElement) => {
+      if (media.volume > ceiling()) media.volume = ceiling();
+    };
     const onVolume = (event: Event) => {
       const media = event.target;
-      if (media instanceof HTMLMediaElement && !soundOn(media) && !media.muted) media.muted = true;
+      if (!(media instanceof HTMLMediaElement)) return;
+      if (!soundOn(media)) {
+        if (!media.muted) media.muted = true;
+      } else limit(media);
     };
     // Media events do not leave shadow roots: every root is listened to.
     // A page that takes a covered video to Picture-in-Picture anyway (the attribute removed): back.
@@ -62,6 +71,7 @@ export const sound: ShieldPart = {
         sounding += on ? 1 : -1;
         if (sounding === (on ? 1 : 0)) env.send.sound(sounding > 0);
       }
+      if (on) limit(media);
       media.muted = !on;
       events.emit('media-changed', media);
     };
@@ -86,6 +96,11 @@ export const sound: ShieldPart = {
           if (!media.muted) media.muted = true;
           if (!media.paused) media.pause();
         }
+    }, signal);
+
+    // A lower ceiling (the person's, or a new team policy) applies to what plays now.
+    events.on('settings', () => {
+      for (const scope of scopes()) for (const media of scope.querySelectorAll<HTMLMediaElement>('video, audio')) if (soundOn(media)) limit(media);
     }, signal);
 
     signal.addEventListener('abort', () => {

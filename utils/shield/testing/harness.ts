@@ -47,7 +47,7 @@ export const texts: ShieldTexts = {
   askOverride: 'I need more time…',
   notesLocked: 'Notes are locked.',
   unlockNotes: 'Unlock in Gauze',
-  keys: { label: 'Keys', step: 'Enter: next step', cover: 'Esc: cover again', peek: 'P (hold): peek', size: 'E: enlarge or make smaller', reviewed: 'R: reviewed', note: 'N: note', sound: 'S: sound', frames: '← →: one frame back or on' },
+  keys: { label: 'Keys', step: 'Enter: next step', cover: 'Esc: cover again', peek: 'P (hold): peek', size: 'E: enlarge or make smaller', reviewed: 'R: reviewed', note: 'N: note', sound: 'S: sound', frames: '← →: one frame back or on', speed: '< >: slower or faster' },
 };
 
 export interface Recorded {
