@@ -332,6 +332,49 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await page.close();
   });
 
+  it('the viewer paints nothing of the picture before a view is chosen; its full view is small first; keyboard only', async () => {
+    const page = await openCovered(state.gauze, name, server.flagged('/large.html'));
+    await page.hover('#large');
+    await pause(200);
+    // V opens it with the focus on its first view (the outline); nothing of the picture yet.
+    if (name === 'chromium') {
+      const recording = await recordPaintedFrames(page, () => page.keyboard.press('KeyV'), 800);
+      expect(recording.leaks).toEqual([]);
+    } else {
+      await page.keyboard.press('KeyV');
+      await pause(300);
+    }
+    expect(await page.$$eval('cover-viewer', (found) => found.length)).toBe(1);
+    await expectCovered(page);
+    // Outline (Enter on the focused first view): still no colour of the picture.
+    const step = async (act: () => Promise<unknown>) => {
+      if (name === 'chromium') expect((await recordPaintedFrames(page, act, 600)).leaks).toEqual([]);
+      else {
+        await act();
+        await pause(300);
+        expect(await patternPixelsNow(page)).toBe(0);
+      }
+    };
+    await step(() => page.keyboard.press('Enter'));
+    await step(async () => {
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter'); // greyscale
+    });
+    // Full: the picture, 600 × 450, painted at most 320 px on its longer side.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await pause(300);
+    const shown = await patternExtentNow(page);
+    expect(Math.max(shown.width, shown.height), JSON.stringify(shown)).toBeLessThanOrEqual(320 + 2);
+    expect(Math.min(shown.width, shown.height), JSON.stringify(shown)).toBeGreaterThan(150);
+    // The page's own item is still covered; Escape closes the viewer and nothing is left.
+    expect(await viewOf(page, '#large')).toBeNull();
+    await page.keyboard.press('Escape');
+    expect(await page.$$eval('cover-viewer', (found) => found.length)).toBe(0);
+    await expectCovered(page);
+    await page.close();
+  });
+
   it('blur, turned on in Settings, comes before the outline', async () => {
     const steps = async () => ((await ask(state.controller, 'shield/settings', {})).reply as { settings: { allowedSteps: string[] } }).settings.allowedSteps;
     const options = await state.gauze.openPage('options.html#reveal');

@@ -93,3 +93,8 @@ const keepable = (url: string) => /^(https?|chrome-extension|moz-extension):/.te
 export function itemAddress(element: Element, item: { kind: MediaKind; source: string }): string | null {
   return mediaAddress(element, item.kind === 'background' ? item.source : '');
 }
+
+/** Items Gauze's viewer can show (utils/shield/parts/viewer.ts): pictures, a video's frame, a canvas. */
+export function viewable(element: Element): element is HTMLImageElement | HTMLVideoElement | HTMLCanvasElement {
+  return element instanceof HTMLImageElement || element instanceof HTMLVideoElement || element instanceof HTMLCanvasElement;
+}

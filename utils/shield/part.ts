@@ -104,6 +104,8 @@ export interface ShieldEvents {
   'note-changed': Element;
   /** The person saves a note or a reviewed mark for an item (its card, or R). */
   'save-note': { element: Element; note: string; reviewed: boolean };
+  /** The person opens Gauze's viewer for an item (its card, or V). */
+  'open-viewer': Element;
   /** The person asks to write a note on an item (N): the card opens its editor. */
   'edit-note': Element;
   /** The translated texts arrived (or changed: another language). */

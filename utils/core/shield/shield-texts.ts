@@ -44,6 +44,19 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
     askOverride: t('shieldAskOverride'),
     notesLocked: t('shieldNotesLocked'),
     unlockNotes: t('shieldUnlockNotes'),
+    viewer: {
+      open: t('viewerOpen'),
+      title: t('viewerTitle'),
+      grey: t('viewerGrey'),
+      small: t('viewerSmall'),
+      large: t('viewerLarge'),
+      mirror: t('viewerMirror'),
+      zoomIn: t('viewerZoomIn'),
+      zoomOut: t('viewerZoomOut'),
+      close: t('viewerClose'),
+      choose: t('viewerChoose'),
+      notLoaded: t('viewerNotLoaded'),
+    },
     keys: {
       label: t('shieldKeysLabel'),
       step: t('shieldKeyStep'),
@@ -55,6 +68,7 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
       sound: t('shieldKeySound'),
       frames: t('shieldKeyFrames'),
       speed: t('shieldKeySpeed'),
+      viewer: t('shieldKeyViewer'),
     },
   };
 }

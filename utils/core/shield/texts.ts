@@ -36,8 +36,10 @@ export interface ShieldTexts {
   /** Said on the card while the records are locked, with a button to Gauze's unlock page. */
   notesLocked: string;
   unlockNotes: string;
+  /** Gauze's viewer for one item: its button on the card, its name, and its controls. */
+  viewer: { open: string; title: string; grey: string; small: string; large: string; mirror: string; zoomIn: string; zoomOut: string; close: string; choose: string; notLoaded: string };
   /** One hint per key, shown only where the key does something. */
-  keys: { label: string; step: string; cover: string; peek: string; size: string; reviewed: string; note: string; sound: string; frames: string; speed: string };
+  keys: { label: string; step: string; cover: string; peek: string; size: string; reviewed: string; note: string; sound: string; frames: string; speed: string; viewer: string };
 }
 
 /** Fills "{1}", "{2}" in a text the background prepared. */

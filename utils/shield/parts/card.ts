@@ -1,5 +1,5 @@
 import { describeMedia } from '../label';
-import { itemAddress } from '../media';
+import { itemAddress, viewable } from '../media';
 import type { RevealStep } from '../../core/shield/ladder';
 import type { PartContext, ShieldPart } from '../part';
 import { fill, type ShieldTexts } from '../../core/shield/texts';
@@ -103,6 +103,7 @@ export const card: ShieldPart = {
       if (data.size) context.setEnlarged(element, data.size === 'enlarge');
       if (data.sound) events.emit('set-sound', { media: element as HTMLMediaElement, on: data.sound === 'on' });
       if (data.play) events.emit('set-playing', { media: element as HTMLMediaElement, playing: data.play === 'on' });
+      if (data.viewer) events.emit('open-viewer', element);
       if (data.ask) context.env.send.askOverride();
       if (data.unlock) context.env.send.openUnlock();
       const item = items.get(element);
@@ -241,6 +242,10 @@ function render(context: PartContext, box: HTMLElement, element: Element, texts:
     steps.className = 'row';
     for (const step of settings.allowedSteps) steps.append(button(doc, texts.steps[step], { step }, item.step === step));
     steps.append(button(doc, texts.cover, { step: 'cover' }, item.step === 'cover'));
+    if (viewable(element) && settings.allowedSteps.some((step) => step === 'outline' || step === 'full')) {
+      steps.append(button(doc, texts.viewer.open, { viewer: '1' }));
+      keys.push(texts.keys.viewer);
+    }
     // The small view: enlarging is a step of its own (E), offered only where it changes something.
     if (item.step !== 'cover' && (item.smallScale !== null || item.enlarged)) {
       steps.append(button(doc, item.enlarged ? texts.makeSmaller : texts.enlarge, { size: item.enlarged ? 'smaller' : 'enlarge' }));

@@ -1,5 +1,5 @@
 import { nextStep } from '../../core/shield/ladder';
-import { itemAddress } from '../media';
+import { itemAddress, viewable } from '../media';
 import type { PartContext, ShieldPart } from '../part';
 import { visibleAt, visibleAtMiddle } from '../visible';
 
@@ -131,7 +131,7 @@ export const ladder: ShieldPart = {
       // them, or under the pointer with nothing the page drew over it.
       const frame = element instanceof HTMLVideoElement && step !== 'cover' && !event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
       const speed = element instanceof HTMLVideoElement && step !== 'cover' && !event.altKey && !event.ctrlKey && !event.metaKey && (event.key === '<' || event.key === '>');
-      const acts = event.key === 'Enter' || event.key === ' ' || frame || speed || (plain && ['p', 'e', 'r', 'n', 's'].includes(key));
+      const acts = event.key === 'Enter' || event.key === ' ' || frame || speed || (plain && ['p', 'e', 'r', 'n', 's', 'v'].includes(key));
       if (acts && !(focused ? focused === personFocused && visibleAtMiddle(context, focused) : visibleAt(context, element, pointer.x, pointer.y))) return;
       if (focused && (event.key === 'Enter' || event.key === ' ') && !event.repeat) {
         event.preventDefault();
@@ -166,6 +166,11 @@ export const ladder: ShieldPart = {
         const from = at === -1 ? SPEEDS.length - 1 : at;
         video.playbackRate = SPEEDS[Math.min(Math.max(from + (event.key === '>' ? 1 : -1), 0), SPEEDS.length - 1)]!;
         events.emit('media-changed', video);
+      } else if (plain && key === 'v' && viewable(element) && !context.locked()) {
+        // V: Gauze's viewer for this item (nothing in it is shown before the person chooses a view).
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        events.emit('open-viewer', element);
       } else if (plain && key === 'e' && step !== 'cover' && (item.smallScale !== null || item.enlarged)) {
         // E: out of the small view to the item's own size, or back (a deliberate step of its own).
         event.preventDefault();

@@ -47,7 +47,8 @@ export const texts: ShieldTexts = {
   askOverride: 'I need more time…',
   notesLocked: 'Notes are locked.',
   unlockNotes: 'Unlock in Gauze',
-  keys: { label: 'Keys', step: 'Enter: next step', cover: 'Esc: cover again', peek: 'P (hold): peek', size: 'E: enlarge or make smaller', reviewed: 'R: reviewed', note: 'N: note', sound: 'S: sound', frames: '← →: one frame back or on', speed: '< >: slower or faster' },
+  keys: { label: 'Keys', step: 'Enter: next step', cover: 'Esc: cover again', peek: 'P (hold): peek', size: 'E: enlarge or make smaller', reviewed: 'R: reviewed', note: 'N: note', sound: 'S: sound', frames: '← →: one frame back or on', speed: '< >: slower or faster', viewer: 'V: viewer' },
+  viewer: { open: 'View…', title: 'Viewer', grey: 'Greyscale', small: 'Small', large: 'Large', mirror: 'Mirror', zoomIn: 'Zoom in', zoomOut: 'Zoom out', close: 'Close', choose: 'Choose a view to see it.', notLoaded: 'Not loaded yet.' },
 };
 
 export interface Recorded {
