@@ -4,6 +4,7 @@ import { extensionDirs, launchChromium, type LaunchedGauze } from '../../scripts
 import { readStore } from './support/database.ts';
 import { expectCovered, openCovered, patternExtentNow, patternPixelsNow, recordPaintedFrames } from './support/frames.ts';
 import { ask, browsers, english, launchGauze, newPage, pause, poll, serviceWorker, tabMuted } from './support/gauze.ts';
+import { countColourPixels, decodePng } from './support/png.ts';
 import { fixtureServerForFile } from './support/server.ts';
 import { flagSite } from './support/sites.ts';
 
@@ -355,7 +356,11 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
         expect(await patternPixelsNow(page)).toBe(0);
       }
     };
+    const white = async () => countColourPixels(decodePng(Buffer.from(await page.screenshot({ type: 'png' }))), [255, 255, 255]);
+    const before = await white();
     await step(() => page.keyboard.press('Enter'));
+    // The outline of a flat picture is white paper: drawn, through the filter (not left out).
+    expect(await white()).toBeGreaterThan(before + 50_000);
     await step(async () => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter'); // greyscale
