@@ -61,6 +61,8 @@ export interface Item {
   enlarged: boolean;
   /** The furthest view of this reveal so far (null: covered, not yet revealed). */
   furthest: RevealView | null;
+  /** Shown in Gauze's viewer with a view chosen: a video may play there, though covered on the page. */
+  viewing: boolean;
 }
 
 export interface ShieldEvents {
@@ -237,7 +239,7 @@ export function createItemStore(): ItemStore {
     ensure(element, kind) {
       let item = items.get(element);
       if (!item) {
-        item = { kind, step: 'cover', source: '', harmless: false, placeholder: false, pseudo: false, innerFrame: false, reviewed: false, note: null, sound: false, revealedAt: null, smallScale: null, enlarged: false, furthest: null };
+        item = { kind, step: 'cover', source: '', harmless: false, placeholder: false, pseudo: false, innerFrame: false, reviewed: false, note: null, sound: false, revealedAt: null, smallScale: null, enlarged: false, furthest: null, viewing: false };
         items.set(element, item);
       }
       return item;

@@ -14,7 +14,8 @@ export const sound: ShieldPart = {
     const soundOn = (media: HTMLMediaElement) => items.get(media)?.sound === true;
     const revealed = (media: HTMLMediaElement) => (items.get(media)?.step ?? 'cover') !== 'cover';
     // A video may play once its picture is revealed (silently); audio (no picture) once its sound is on.
-    const mayPlay = (media: HTMLMediaElement) => (media instanceof HTMLVideoElement ? revealed(media) : soundOn(media));
+    // (or in Gauze's viewer, where the person chose how to see it)
+    const mayPlay = (media: HTMLMediaElement) => (media instanceof HTMLVideoElement ? revealed(media) || items.get(media)?.viewing === true : soundOn(media));
     /** How many items have their sound on: the tab's mute follows whether any has. */
     let sounding = 0;
 

@@ -28,7 +28,7 @@ async function openViewer(markup: string) {
   const test = shieldTest(markup);
   test.answer();
   await settle();
-  const item = test.root.querySelector('img')!;
+  const item = test.root.querySelector('img, video')!;
   await page.elementLocator(item).hover();
   const card = await until(() => document.querySelector('cover-card')?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-viewer]'));
   await page.elementLocator(card!).click();
@@ -108,5 +108,30 @@ describe('the viewer', () => {
     await press(texts.steps.full);
     test.shield.coverAll();
     expect(panel()).toBeNull();
+  });
+
+  it('plays a video in the chosen view while it stays covered on the page, frame by frame with the arrows; closing stops it', async () => {
+    const { item } = await openViewer(`<video src="${location.origin}/demo/recording.webm" width="320" height="180" preload="auto"></video>`);
+    const video = item as HTMLVideoElement;
+    expect(await until(() => video.readyState >= 2, 5000)).toBe(true);
+    // No play before a view is chosen.
+    expect(panel()!.querySelector<HTMLButtonElement>('[data-act="play"]')!.disabled).toBe(true);
+    await press(texts.steps.outline);
+    await press(texts.play);
+    expect(await until(() => !video.paused)).toBe(true);
+    expect(video.muted).toBe(true);
+    expect(video.hasAttribute(MARK.view)).toBe(false);
+    expect(panel()!.querySelector('canvas')!.style.filter).toContain('url(');
+    await press(texts.pause);
+    expect(video.paused).toBe(true);
+    const at = video.currentTime;
+    (panel()!.querySelector('[data-act="play"]') as HTMLElement).focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(video.currentTime).toBeCloseTo(at + 1 / 30, 3);
+    await press(texts.play);
+    expect(await until(() => !video.paused)).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    expect(panel()).toBeNull();
+    expect(video.paused).toBe(true);
   });
 });

@@ -169,6 +169,7 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
     const viewRow = row(...views.map((view) => button(view === 'outline' ? texts.steps.outline : view === 'grey' ? texts.viewer.grey : texts.steps.full, `view:${view}`, state.view === view)));
     const chosen = state.view === null;
     const tools = row(
+      ...(element instanceof HTMLVideoElement ? [button(element.paused ? texts.play : texts.pause, element.paused ? 'play' : 'pause', undefined, chosen)] : []),
       button(texts.viewer.small, 'small', !state.large, chosen),
       button(texts.viewer.large, 'large', state.large, chosen),
       button(texts.viewer.mirror, 'mirror', state.mirror, chosen),
@@ -226,17 +227,43 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
       state.x = Math.min(Math.max(state.x + move[0]! * step * (state.mirror ? -1 : 1), 0), 1);
       state.y = Math.min(Math.max(state.y + move[1]! * step, 0), 1);
       draw();
+    } else if (state.view && element instanceof HTMLVideoElement && move && move[0] !== 0) {
+      // Not zoomed in, a video's frames: one back or on, held still (as on the page).
+      event.preventDefault();
+      if (!element.paused) context.events.emit('set-playing', { media: element, playing: false });
+      element.currentTime = Math.min(Math.max(element.currentTime + move[0]! / 30, 0), Number.isFinite(element.duration) ? element.duration : Infinity);
+      element.addEventListener('seeked', () => host.isConnected && render(), { once: true });
     }
   });
   const act = (what: string) => {
     if (what === 'close') return close(true);
     if (context.locked()) return close(true);
-    if (what.startsWith('view:')) state.view = what.slice(5) as View;
+    if (what.startsWith('view:')) {
+      state.view = what.slice(5) as View;
+      item.viewing = true;
+    }
     else if (what === 'small' || what === 'large') state.large = what === 'large';
     else if (what === 'mirror') state.mirror = !state.mirror;
     else if (what === 'zoom-in') state.zoom = Math.min(state.zoom + 1, ZOOMS.length - 1);
     else if (what === 'zoom-out') state.zoom = Math.max(state.zoom - 1, 0);
+    else if (element instanceof HTMLVideoElement && (what === 'play' || what === 'pause')) {
+      // The page's own video plays (its sound as the person left it), drawn here in the chosen view.
+      item.viewing = true;
+      context.events.emit('set-playing', { media: element, playing: what === 'play' });
+      if (what === 'play') follow(element);
+    }
     render();
+  };
+
+  /** Draws each new frame of the playing video in the chosen view, until it pauses or the panel closes. */
+  const follow = (video: HTMLVideoElement) => {
+    const next = () => {
+      if (!host.isConnected || video.paused) return render();
+      draw();
+      if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(next);
+      else requestAnimationFrame(next);
+    };
+    next();
   };
 
   function close(record: boolean): void {
@@ -244,6 +271,8 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
     host.remove();
     context.ui.delete(host);
     closed();
+    item.viewing = false;
+    if (element instanceof HTMLVideoElement && item.step === 'cover' && !element.paused) context.events.emit('set-playing', { media: element, playing: false });
     if (record && state.furthest && item.kind !== 'audio') env.send.revealed(item.kind, Math.max(0, Math.round((env.now() - state.since) / 1000)), state.furthest);
     (element as HTMLElement).focus?.({ preventScroll: true });
   }
