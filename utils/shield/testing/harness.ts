@@ -39,6 +39,7 @@ export const texts: ShieldTexts = {
   pause: 'Pause',
   region: 'Covered item',
   reviewed: 'Reviewed',
+  colleagueReviewed: 'Reviewed by a colleague',
   markReviewed: 'Mark reviewed',
   editNote: 'Note…',
   noteLabel: 'Private note',
