@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, type LaunchedGauze } from '../../scripts/lib/launch.ts';
+import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
+import { allowDownloads, launchSavingTo, savedJson } from './support/downloads.ts';
 import { ask, browsers, english, launchGauze, newPage, poll, reloadPage } from './support/gauze.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 
@@ -61,11 +62,7 @@ describe.each(browsers)('shared reviewed marks in %s', (name) => {
   beforeAll(async () => {
     server = await startFixtureServer();
     downloads = mkdtempSync(join(tmpdir(), 'gauze-marks-'));
-    // Firefox saves where its preferences say, without asking; Chromium is told per page (below).
-    alice =
-      name === 'firefox'
-        ? await launchFirefox({ prefs: { 'browser.download.dir': downloads, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true } })
-        : await launchChromium();
+    alice = await launchSavingTo(name, downloads);
   });
   afterAll(async () => {
     await alice?.browser.close();
@@ -88,22 +85,14 @@ describe.each(browsers)('shared reviewed marks in %s', (name) => {
 
     // She saves her marks from Settings, notes included, as a person would.
     await reloadPage(options);
-    if (name === 'chromium') {
-      const cdp = await options.createCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-    }
+    await allowDownloads(options, name, downloads);
     await options.waitForSelector('[data-testid=shared-marks] input[name=include-notes]:not([disabled])');
     await options.click('[data-testid=shared-marks] input[name=include-notes]');
     await options.waitForFunction(() => [...document.querySelectorAll<HTMLButtonElement>('[data-testid=shared-marks] button')].some((button) => !button.disabled));
     await options.click('[data-testid=shared-marks] button');
     await options.waitForSelector('[data-testid=marks-message]');
     expect(await options.$eval('[data-testid=marks-message]', (el) => el.textContent)).toBe(english('marksShared', 1));
-    const saved = () => {
-      const files = readdirSync(downloads);
-      return files.some((file) => file.endsWith('.json')) && !files.some((file) => /\.(crdownload|part)$/.test(file));
-    };
-    expect(await poll(saved, true, 10_000)).toBe(true);
-    const [file] = readdirSync(downloads).filter((entry) => entry.endsWith('.json'));
+    const file = await savedJson(downloads);
     expect(file).toMatch(/^gauze-shared-marks-\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync(join(downloads, file!), 'utf8');
 
