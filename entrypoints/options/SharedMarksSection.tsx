@@ -57,7 +57,7 @@ export function SharedMarksSection({ version }: { version: number }) {
   };
 
   const value = status.status === 'ready' ? status.value : null;
-  const reason = !value ? null : !value.key ? t('marksNoKey') : value.shareable === 0 ? t('marksNothingReviewed') : null;
+  const reason = !value ? null : !value.key ? t('marksNoKey') : value.locked ? t('vaultLockedNotice') : value.shareable === 0 ? t('marksNothingReviewed') : null;
   return (
     <section class="card stack" id="shared-marks" aria-labelledby="marks-heading" data-testid="shared-marks" aria-busy={status.status === 'loading'}>
       <h2 id="marks-heading" tabIndex={-1}>{t('marksHeading')}</h2>
@@ -90,24 +90,24 @@ export function SharedMarksSection({ version }: { version: number }) {
         />
       </label>
       {outcomes.length > 0 && (
-        <ul class="stack" data-testid="marks-outcomes">
+        <div class="stack" data-testid="marks-outcomes">
           {outcomes.map((outcome) =>
             'added' in outcome ? (
-              <li key={outcome.file} role="status">
+              <p key={outcome.file} role="status">
                 {t('marksImported', [outcome.file, outcome.added])}
-              </li>
+              </p>
             ) : (
-              <li key={outcome.file} role="alert">
+              <div key={outcome.file} role="alert" class="stack">
                 <p class="error">{t('marksImportRefused', outcome.file)}</p>
                 <ul class="problems">
                   {outcome.problems.map((line) => (
                     <li key={line}>{line}</li>
                   ))}
                 </ul>
-              </li>
+              </div>
             ),
           )}
-        </ul>
+        </div>
       )}
       {notice && (
         <p role={notice.failed ? 'alert' : 'status'} class={notice.failed ? 'error' : undefined} data-testid="marks-message">

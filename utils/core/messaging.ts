@@ -451,11 +451,12 @@ export const messageSpecs = {
   },
   /**
    * Sharing reviewed marks with the team (Settings): whether the team policy has a marks key, how
-   * many of the person's reviewed items can be shared, how many colleagues' items are imported.
+   * many of the person's reviewed items can be shared (none can be read while the records are
+   * locked), how many colleagues' items are imported.
    */
   'marks/status': {
     payload: z.object({}).strict(),
-    reply: z.object({ key: z.boolean(), shareable: z.number().int(), imported: z.number().int() }),
+    reply: z.object({ key: z.boolean(), locked: z.boolean(), shareable: z.number().int(), imported: z.number().int() }),
     from: ['page'],
   },
   /** The person's shared-marks file: reviewed items only, notes only if they chose to include them. */

@@ -28,7 +28,7 @@ describe('shared reviewed marks', () => {
     const alice = await person(storage, KEY);
     await alice('notes/put', { address: picture, note: 'exhibit 4: the same as 3', reviewed: true });
     await alice('notes/put', { address: 'https://case.localhost/media/only-a-note.png', note: 'look again', reviewed: false });
-    expect(await alice('marks/status', {})).toEqual({ key: true, shareable: 1, imported: 0 });
+    expect(await alice('marks/status', {})).toEqual({ key: true, locked: false, shareable: 1, imported: 0 });
 
     const { file } = await alice('marks/share', { includeNotes: true });
     const text = JSON.stringify(file);
@@ -49,7 +49,7 @@ describe('shared reviewed marks', () => {
         { address: `${picture}#zoom`, notes: ['exhibit 4: the same as 3'] },
       ],
     });
-    expect(await bob('marks/status', {})).toEqual({ key: true, shareable: 0, imported: 1 });
+    expect(await bob('marks/status', {})).toEqual({ key: true, locked: false, shareable: 0, imported: 1 });
     // The page is told there is something to look up even with no notes of Bob's own.
     expect((await bob('storage/summary', {})).facts.sharedMarks).toBe(1);
   });
@@ -71,7 +71,7 @@ describe('shared reviewed marks', () => {
   it('without a marks key nothing can be shared or imported, and the status says so', async () => {
     const carol = await person(newStorage());
     await carol('notes/put', { address: picture, note: '', reviewed: true });
-    expect(await carol('marks/status', {})).toEqual({ key: false, shareable: 0, imported: 0 });
+    expect(await carol('marks/status', {})).toEqual({ key: false, locked: false, shareable: 0, imported: 0 });
     await expect(carol('marks/share', { includeNotes: false })).rejects.toThrow(/no marksKey/);
     expect(await carol('notes/lookup', { addresses: [picture] })).toEqual({ notes: [{ address: picture, note: '', reviewed: true }] });
   });
@@ -84,6 +84,16 @@ describe('shared reviewed marks', () => {
     expect((await dana('marks/status', {})).shareable).toBe(0);
     await dana('notes/lookup', { addresses: [picture] });
     expect((await dana('marks/status', {})).shareable).toBe(1);
+  });
+
+  it('while the records are locked nothing is shared, and the status says they are locked rather than that nothing was reviewed', async () => {
+    const storage = newStorage();
+    const erin = await person(storage, KEY);
+    await erin('notes/put', { address: picture, note: '', reviewed: true });
+    await storage.vault.enable('a long passphrase', 1000);
+    storage.vault.lock();
+    expect(await erin('marks/status', {})).toEqual({ key: true, locked: true, shareable: 0, imported: 0 });
+    await expect(erin('marks/share', { includeNotes: false })).rejects.toThrow(/^locked:/);
   });
 
   it('erasing everything erases colleagues\' marks too', async () => {

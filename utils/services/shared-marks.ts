@@ -31,11 +31,12 @@ export function createSharedMarksService(): BackgroundService {
     start({ storage, now, handle }) {
       handle('marks/status', async () => {
         const key = await teamKey(storage);
-        if (!key) return { key: false, shareable: 0, imported: 0 };
-        // Locked, the person's own marks cannot be read: none can be shared until they unlock.
         const { enabled, unlocked } = await storage.vault.state();
-        const shareable = enabled && !unlocked ? 0 : (await storage.notes.reviewedUnder(key.keyId)).length;
-        return { key: true, shareable, imported: await storage.sharedMarks.count(key.keyId) };
+        const locked = enabled && !unlocked;
+        if (!key) return { key: false, locked, shareable: 0, imported: 0 };
+        // Locked, the person's own marks cannot be read: none can be shared until they unlock.
+        const shareable = locked ? 0 : (await storage.notes.reviewedUnder(key.keyId)).length;
+        return { key: true, locked, shareable, imported: await storage.sharedMarks.count(key.keyId) };
       });
 
       handle('marks/share', async ({ includeNotes }) => {
