@@ -4,6 +4,8 @@ import { t, type MessageKey } from '../utils/browser/i18n';
 const texts: Record<Problem['kind'], MessageKey> = {
   'not-json': 'problemNotJson',
   'not-policy': 'problemNotPolicy',
+  'not-marks': 'problemNotMarks',
+  'other-key': 'problemOtherKey',
   'newer-version': 'problemNewerVersion',
   'too-large': 'problemTooLarge',
   missing: 'problemMissing',

@@ -11,6 +11,7 @@ import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { LimitsSection } from './LimitsSection';
 import { SitesSection } from './SitesSection';
+import { SharedMarksSection } from './SharedMarksSection';
 import { teamNames } from '../../utils/core/policy/active';
 import { t, type MessageKey } from '../../utils/browser/i18n';
 import './options.css';
@@ -25,6 +26,7 @@ const sections: Array<{ id: string; label: MessageKey }> = [
   { id: 'language', label: 'languageHeading' },
   { id: 'privacy', label: 'vaultHeading' },
   { id: 'team', label: 'policyHeading' },
+  { id: 'shared-marks', label: 'marksHeading' },
   { id: 'data', label: 'optionsDataHeading' },
 ];
 
@@ -169,6 +171,7 @@ export function App() {
               setChanges((n) => n + 1);
             }}
           />
+          <SharedMarksSection version={changes} />
           <DataSection version={changes} onErased={() => setErasures((n) => n + 1)} />
         </main>
       </div>

@@ -15,6 +15,7 @@ const factLines: Array<[keyof Facts, MessageKey]> = [
   ['sites', 'dataFactSites'],
   ['reveals', 'dataFactReveals'],
   ['notes', 'dataFactNotes'],
+  ['sharedMarks', 'dataFactSharedMarks'],
   ['checkIns', 'dataFactCheckIns'],
   ['memos', 'dataFactMemos'],
   ['answers', 'dataFactAnswers'],

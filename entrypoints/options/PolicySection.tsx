@@ -4,6 +4,7 @@ import { saveFile } from '../../components/save-file';
 import type { AsyncState } from '../../components/use-async';
 import { t, type MessageKey } from '../../utils/browser/i18n';
 import { parsePolicy, POLICY_MAX_CHARACTERS, POLICY_VERSION } from '../../utils/core/policy/schema';
+import { newMarksKey } from '../../utils/core/marks/shared-marks';
 import { displayHost, parseSiteInput } from '../../utils/core/sites/site-entry';
 import type { Problem } from '../../utils/core/validation';
 import { errorText } from '../../components/error-text';
@@ -180,6 +181,7 @@ function PolicyBuilder() {
   const [contact, setContact] = useState('');
   const [sites, setSites] = useState('');
   const [include, setInclude] = useState({ breaks: true, limits: true, bedtime: false, shield: false });
+  const [marksKey, setMarksKey] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
 
   const build = async (event: Event) => {
@@ -210,6 +212,8 @@ function PolicyBuilder() {
         ...(include.limits ? { limits: limits.limits } : {}),
         ...(include.bedtime ? { bedtime: bedtime.bedtime } : {}),
         ...(include.shield ? { shield: shield.settings } : {}),
+        // A new random key each time: a team that changes key makes older shared files unreadable, on purpose.
+        ...(marksKey ? { marksKey: newMarksKey() } : {}),
       };
       const parsed = parsePolicy(policy);
       setProblems(parsed.ok ? [] : parsed.problems.map(problemText));
@@ -244,6 +248,10 @@ function PolicyBuilder() {
               {t(groupLabels[group])}
             </label>
           ))}
+          <label class="row">
+            <input type="checkbox" name="marks-key" checked={marksKey} onChange={() => setMarksKey(!marksKey)} />
+            {t('policyBuildMarksKey')}
+          </label>
         </fieldset>
         <SaveRow status={null} label="policyBuildSave" />
         {problems.length > 0 && (

@@ -1,9 +1,10 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, type LaunchedGauze } from '../../scripts/lib/launch.ts';
-import { ask, browsers, clickButton, english, poll, reloadPage, screenshotPath } from './support/gauze.ts';
+import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
+import { allowDownloads, launchSavingTo, savedJson } from './support/downloads.ts';
+import { ask, browsers, clickButton, english, reloadPage, screenshotPath } from './support/gauze.ts';
 import { seedRecords, yearOfRecords } from './support/seed.ts';
 
 describe.each(browsers)('dashboard in %s', (name) => {
@@ -12,11 +13,7 @@ describe.each(browsers)('dashboard in %s', (name) => {
   let downloads: string;
   beforeAll(async () => {
     downloads = mkdtempSync(join(tmpdir(), 'gauze-summary-'));
-    // Firefox saves where its preferences say, without asking; Chromium is told per page (below).
-    gauze =
-      name === 'firefox'
-        ? await launchFirefox({ prefs: { 'browser.download.dir': downloads, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true } })
-        : await launchChromium();
+    gauze = await launchSavingTo(name, downloads);
   });
   afterAll(async () => {
     await gauze?.browser.close();
@@ -79,20 +76,12 @@ describe.each(browsers)('dashboard in %s', (name) => {
 
   it('a weekly summary file holds totals only, and the team view adds several up', async () => {
     const page = await gauze.openPage('dashboard.html');
-    if (name === 'chromium') {
-      const cdp = await page.createCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-    }
+    await allowDownloads(page, name, downloads);
     await page.waitForSelector('[data-testid=share] button');
     await page.click('input[name=share-check-ins]');
     await page.click('[data-testid=share] button');
-    // Saved once it has its name and no unfinished part is left (.crdownload, .part).
-    const saved = () => {
-      const files = readdirSync(downloads);
-      return files.some((file) => file.endsWith('.json')) && !files.some((file) => /\.(crdownload|part)$/.test(file));
-    };
-    expect(await poll(saved, true, 10_000)).toBe(true);
-    const [file] = readdirSync(downloads).filter((entry) => entry.endsWith('.json'));
+    const file = await savedJson(downloads);
+    expect(file).not.toBeNull();
     const text = readFileSync(join(downloads, file!), 'utf8');
     const summary = JSON.parse(text) as { format: string; exposureSeconds: number; checkIns?: { count: number } };
     expect(summary.format).toBe('gauze-weekly-summary');

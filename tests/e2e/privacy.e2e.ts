@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { CDPSession, Page, Target } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
@@ -8,6 +9,9 @@ import { fixtureServerForFile } from './support/server.ts';
 import { flagSite, gauzeWithFlaggedHost } from './support/sites.ts';
 
 const PASSPHRASE = 'river lantern copper seven';
+/** A team key for shared reviewed marks (32 bytes, base64url), and its key id as Gauze makes it. */
+const MARKS_KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8';
+const MARKS_KEY_ID = createHmac('sha256', Buffer.from(MARKS_KEY, 'base64url')).update('gauze-shared-marks key id').digest('hex').slice(0, 16);
 
 
 /** Every record in Gauze's database as text, bytes read as Latin-1 and as UTF-8: what someone with a copy of the disk could read. */
@@ -43,6 +47,10 @@ describe.each(browsers)('privacy under seizure in %s', (name) => {
     await reply(controller, 'notes/put', { address: server.flagged('/pattern.png?w=200&h=150'), note: 'seen: a burned car', reviewed: true });
     await reply(controller, 'checkins/add', { rating: 3, note: 'the harbour video again' });
     await reply(controller, 'memos/add', { text: 'ask Dana about exhibit 4' });
+    // A colleague's reviewed mark with their note, under the team's key.
+    await reply(controller, 'policy/import', { text: JSON.stringify({ format: 'gauze-policy', version: 2, team: { name: 'Desk' }, marksKey: MARKS_KEY }) });
+    const colleague = { format: 'gauze-shared-marks', version: 1, keyId: MARKS_KEY_ID, made: '2026-03-02', marks: [{ id: 'c'.repeat(64), note: 'the orchard, twice' }] };
+    expect(await reply(controller, 'marks/import', { text: JSON.stringify(colleague) })).toMatchObject({ imported: true, added: 1 });
 
     await reply(controller, 'vault/lock', {});
     expect(await reply(controller, 'vault/status', {})).toMatchObject({ enabled: true, unlocked: false });
@@ -61,7 +69,7 @@ describe.each(browsers)('privacy under seizure in %s', (name) => {
     expect(await rawDatabase(controller)).toContain('case.localhost');
     const disk = await rawDatabase(controller, ['sites']);
     expect(disk.length).toBeGreaterThan(100);
-    for (const secret of ['case.localhost', 'burned car', 'harbour video', 'exhibit 4']) expect(disk, secret).not.toContain(secret);
+    for (const secret of ['case.localhost', 'burned car', 'harbour video', 'exhibit 4', 'the orchard']) expect(disk, secret).not.toContain(secret);
 
     expect(await reply(controller, 'vault/unlock', { passphrase: 'river lantern copper eight' })).toEqual({ unlocked: false });
     for (const type of ['dashboard/data', 'data/export']) {

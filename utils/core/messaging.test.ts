@@ -13,7 +13,7 @@ function router() {
   const route = createMessageRouter({
     extensionId: ID,
     extensionOrigin: ORIGIN,
-    handlers: { ping, 'storage/summary': () => ({ schemaVersion: 1, installedAt: null, stores: [], facts: { exposureDays: 0, sites: 0, reveals: 0, notes: 0, checkIns: 0, memos: 0, answers: 0, breaks: 0, overrides: 0 } }) },
+    handlers: { ping, 'storage/summary': () => ({ schemaVersion: 1, installedAt: null, stores: [], facts: { exposureDays: 0, sites: 0, reveals: 0, notes: 0, sharedMarks: 0, checkIns: 0, memos: 0, answers: 0, breaks: 0, overrides: 0 } }) },
     onRejected: (reason) => rejected.push(reason),
   });
   return { route, ping, rejected };

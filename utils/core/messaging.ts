@@ -9,6 +9,7 @@ import type { DayStats } from './dashboard/aggregate';
 import type { Signal } from './dashboard/signals';
 import type { RevealLock } from './limits/lock';
 import { POLICY_MAX_CHARACTERS, questionnaireSchema } from './policy/schema';
+import { MARK_NOTE_MAX, SHARED_MARKS_MAX_CHARACTERS, sharedMarksFileSchema, type ColleagueMark } from './marks/shared-marks';
 import type { MediaKind } from './shield/kinds';
 import { revealViews } from './shield/ladder';
 import { hostSchema, siteEntrySchema } from './sites/site-entry';
@@ -34,7 +35,7 @@ const passphraseSchema = z.string().min(10).max(1000);
 /** A problem with a file, said by the page in the person's language (utils/core/validation.ts). */
 const problemSchema = z.object({
   path: z.array(z.string()),
-  kind: z.enum(['not-json', 'not-policy', 'newer-version', 'too-large', 'missing', 'not-number', 'not-text', 'not-boolean', 'not-list', 'not-object', 'too-big', 'too-long', 'too-many', 'too-small', 'empty', 'too-few', 'format', 'unknown-field', 'choice', 'other']),
+  kind: z.enum(['not-json', 'not-policy', 'not-marks', 'other-key', 'newer-version', 'too-large', 'missing', 'not-number', 'not-text', 'not-boolean', 'not-list', 'not-object', 'too-big', 'too-long', 'too-many', 'too-small', 'empty', 'too-few', 'format', 'unknown-field', 'choice', 'other']),
   limit: z.string().optional(),
   found: z.string().optional(),
 }) satisfies z.ZodType<Problem>;
@@ -90,6 +91,7 @@ const shieldTextsSchema = z.object({
   pause: text,
   region: text,
   reviewed: text,
+  colleagueReviewed: text,
   markReviewed: text,
   editNote: text,
   noteLabel: text,
@@ -107,7 +109,7 @@ const pageLockSchema = lockSchema.extend({ text: text.nullable() });
 
 const shieldHelloReply = z.object({
   flagged: z.boolean(),
-  /** Whether the person keeps any notes at all; without any, pages need not look notes up. */
+  /** Whether the person keeps any notes or colleagues' marks at all; without any, pages need not look notes up. */
   hasNotes: z.boolean(),
   /** Reveals are locked now (the page keeps everything covered until `until`). */
   lock: pageLockSchema.nullable(),
@@ -123,6 +125,8 @@ const shieldHelloReply = z.object({
 const mediaAddress = z.string().url().max(2048);
 /** A private note on one item and whether it has been reviewed; empty and unreviewed erases it. */
 const noteSchema = z.object({ address: mediaAddress, note: z.string().max(2000), reviewed: z.boolean() });
+/** An item colleagues marked reviewed, by the address the page asked about, with the notes they shared. */
+const colleagueMarkSchema = z.object({ address: mediaAddress, notes: z.array(z.string().max(MARK_NOTE_MAX)).max(10) }) satisfies z.ZodType<ColleagueMark>;
 
 export const messageSpecs = {
   /** Liveness and version; lets a page show whether the background answers. */
@@ -145,6 +149,7 @@ export const messageSpecs = {
         sites: z.number().int(),
         reveals: z.number().int(),
         notes: z.number().int(),
+        sharedMarks: z.number().int(),
         checkIns: z.number().int(),
         memos: z.number().int(),
         answers: z.number().int(),
@@ -432,8 +437,11 @@ export const messageSpecs = {
   /** Notes and reviewed marks for media addresses on a page (stored under a keyed hash). */
   'notes/lookup': {
     payload: z.object({ addresses: z.array(mediaAddress).max(200) }).strict(),
-    /** `locked`: encryption is on and the records are locked, so no note can be read now. */
-    reply: z.object({ notes: z.array(noteSchema), locked: z.boolean().optional() }),
+    /**
+     * `locked`: encryption is on and the records are locked, so no note can be read now.
+     * `colleagues`: items colleagues marked reviewed (imported shared marks), with the notes they shared.
+     */
+    reply: z.object({ notes: z.array(noteSchema), colleagues: z.array(colleagueMarkSchema).optional(), locked: z.boolean().optional() }),
     from: ['content', 'page'],
   },
   'notes/put': {
@@ -441,6 +449,28 @@ export const messageSpecs = {
     reply: z.object({}),
     // The demo case file (an extension page) keeps notes as a flagged site does.
     from: ['content', 'page'],
+  },
+  /**
+   * Sharing reviewed marks with the team (Settings): whether the team policy has a marks key, how
+   * many of the person's reviewed items can be shared (none can be read while the records are
+   * locked), how many colleagues' items are imported.
+   */
+  'marks/status': {
+    payload: z.object({}).strict(),
+    reply: z.object({ key: z.boolean(), locked: z.boolean(), shareable: z.number().int(), imported: z.number().int() }),
+    from: ['page'],
+  },
+  /** The person's shared-marks file: reviewed items only, notes only if they chose to include them. */
+  'marks/share': {
+    payload: z.object({ includeNotes: z.boolean() }).strict(),
+    reply: z.object({ file: sharedMarksFileSchema }),
+    from: ['page'],
+  },
+  /** Imports a colleague's shared-marks file. A bad file or another team's is refused in words, and nothing changes. */
+  'marks/import': {
+    payload: z.object({ text: z.string().max(SHARED_MARKS_MAX_CHARACTERS) }).strict(),
+    reply: z.object({ imported: z.boolean(), marks: z.number().int(), added: z.number().int(), problems: z.array(problemSchema) }),
+    from: ['page'],
   },
 } as const satisfies Record<string, MessageSpec>;
 

@@ -60,6 +60,24 @@ export interface NoteRecord {
   note: string;
   reviewed: boolean;
   updatedAt: number;
+  /**
+   * The item's id under the team's marks key (utils/core/marks/shared-marks.ts), kept while the
+   * address is at hand (the stored hash cannot be turned back into it), so a reviewed item can be
+   * shared later. Absent without a team key, or for records older than sharing.
+   */
+  team?: { keyId: string; id: string };
+}
+
+/**
+ * An item colleagues marked reviewed, imported from their shared files: the item's team id (never
+ * an address), the key it was made with, the notes they chose to share (distinct), and when the
+ * first file naming it was imported. Not whose file it came from.
+ */
+export interface SharedMarkRecord {
+  id: string;
+  keyId: string;
+  notes: string[];
+  importedAt: number;
 }
 
 /**

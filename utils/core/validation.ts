@@ -19,7 +19,7 @@ export function describeIssues(error: z.ZodError, root: string, input: unknown):
  */
 export interface Problem {
   path: string[];
-  kind: 'not-json' | 'not-policy' | 'newer-version' | 'too-large' | 'missing' | 'not-number' | 'not-text' | 'not-boolean' | 'not-list' | 'not-object' | 'too-big' | 'too-long' | 'too-many' | 'too-small' | 'empty' | 'too-few' | 'format' | 'unknown-field' | 'choice' | 'other';
+  kind: 'not-json' | 'not-policy' | 'not-marks' | 'other-key' | 'newer-version' | 'too-large' | 'missing' | 'not-number' | 'not-text' | 'not-boolean' | 'not-list' | 'not-object' | 'too-big' | 'too-long' | 'too-many' | 'too-small' | 'empty' | 'too-few' | 'format' | 'unknown-field' | 'choice' | 'other';
   /** The bound broken, or the allowed values joined by commas. */
   limit?: string;
   /** What the file has there, shortened ("ten", 300, a list). */

@@ -94,7 +94,7 @@ export function createFlaggedSitesService(shield: ShieldAdapter, sitesQueue: Ser
         await i18n.ready();
         let answers: [SiteEntry | undefined, ShieldSettings, number, { lock: RevealLock | null }];
         try {
-          answers = await Promise.all([siteOf(sender), storage.settings.get('shield'), storage.notes.count(), currentLock(storage, now())]);
+          answers = await Promise.all([siteOf(sender), storage.settings.get('shield'), Promise.all([storage.notes.count(), storage.sharedMarks.count()]).then(([own, colleagues]) => own + colleagues), currentLock(storage, now())]);
         } catch (error) {
           // The records cannot be read: the page's script runs only where a site is flagged, so
           // its tab is muted all the same (fail closed), and the page stays covered, locked.

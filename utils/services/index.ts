@@ -6,6 +6,7 @@ import type { Handlers, MessageType } from '../core/messaging';
 import { statusService } from './status';
 import { createFlaggedSitesService } from './flagged-sites';
 import { createShieldControlService } from './shield-control';
+import { createSharedMarksService } from './shared-marks';
 import { createExposureService } from './exposure';
 import { createDataService } from './data';
 import { createVaultService } from './vault';
@@ -39,6 +40,7 @@ export function createServices({ shield, tabs, frames, watch, prompter, guard, m
     createFlaggedSitesService(shield, sitesQueue),
     createPolicyService(shield, managed, sitesQueue),
     createShieldControlService(tabs),
+    createSharedMarksService(),
     createSoundService(sound),
     createFramesService(frames),
     createExposureService(watch),

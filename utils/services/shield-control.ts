@@ -1,6 +1,7 @@
 import type { ShieldCommand } from '../core/shield/commands';
 import type { BackgroundService } from './types';
 import type { TabMessenger } from '../browser/ports';
+import { teamKey } from './shared-marks';
 
 
 /**
@@ -32,15 +33,24 @@ export function createShieldControlService(tabs: TabMessenger): BackgroundServic
 
       handle('notes/lookup', async ({ addresses }) => {
         if ((await storage.vault.state()).enabled && !(await storage.vault.state()).unlocked) return { notes: [], locked: true };
-        const hashes = await Promise.all(addresses.map((address) => storage.notes.hash(address)));
+        const [hashes, team] = await Promise.all([Promise.all(addresses.map((address) => storage.notes.hash(address))), teamKey(storage)]);
         const records = await storage.notes.get(hashes);
+        if (!team) return { notes: records.flatMap((record, i) => (record ? [{ address: addresses[i]!, note: record.note, reviewed: record.reviewed }] : [])) };
+        const ids = await Promise.all(addresses.map((address) => team.idOf(address)));
+        // A reviewed item from before the team key (or under an older one) gets its id now, while
+        // its address is at hand: the stored hash cannot be turned back into it, and sharing needs it.
+        await Promise.all(records.map((record, i) => (record?.reviewed && record.team?.id !== ids[i] ? storage.notes.put({ ...record, team: { keyId: team.keyId, id: ids[i]! } }) : undefined)));
+        const shared = await storage.sharedMarks.get(ids);
         return {
           notes: records.flatMap((record, i) => (record ? [{ address: addresses[i]!, note: record.note, reviewed: record.reviewed }] : [])),
+          colleagues: shared.flatMap((record, i) => (record?.keyId === team.keyId ? [{ address: addresses[i]!, notes: record.notes }] : [])),
         };
       });
 
       handle('notes/put', async ({ address, note, reviewed }) => {
-        await storage.notes.put({ hash: await storage.notes.hash(address), note: note.trim(), reviewed, updatedAt: now() });
+        const [hash, team] = await Promise.all([storage.notes.hash(address), teamKey(storage)]);
+        const id = team && (await team.idOf(address));
+        await storage.notes.put({ hash, note: note.trim(), reviewed, updatedAt: now(), ...(team && id ? { team: { keyId: team.keyId, id } } : {}) });
         return {};
       });
     },

@@ -18,6 +18,7 @@ async function keptFacts(storage: Storage, stores: ReadonlyArray<{ name: string;
     sites: count('sites'),
     reveals: count('reveals'),
     notes: count('notes'),
+    sharedMarks: count('sharedMarks'),
     checkIns: count('checkins'),
     memos: count('memos'),
     answers: count('answers'),

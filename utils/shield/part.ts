@@ -3,6 +3,7 @@ import type { RevealStep, RevealView } from '../core/shield/ladder';
 import type { ShieldSettings } from '../core/shield/defaults';
 import type { ShieldTexts } from '../core/shield/texts';
 import type { PageLockReason } from '../core/limits/lock';
+import type { ColleagueMark } from '../core/marks/shared-marks';
 
 /**
  * The page shield is a list of small parts (utils/shield/parts/), each with one job, each started
@@ -48,6 +49,12 @@ export interface Item {
   reviewed: boolean;
   /** The private note kept for this item's address (null: none, or not looked up). */
   note: string | null;
+  /**
+   * Colleagues marked this item reviewed (shared marks the person imported): the notes they
+   * shared, perhaps none. Null: no colleague's mark, or not looked up. Apart from `reviewed`,
+   * which is the person's own.
+   */
+  colleague: string[] | null;
   /** The person turned this video's or audio's sound on (it is off until they do). */
   sound: boolean;
   /** When the person last stepped it off 'cover' (for the reveal record). */
@@ -172,7 +179,7 @@ export interface ShieldEnvironment {
 /** What the page shield asks of the background (utils/core/messaging.ts has the schemas). */
 export interface ShieldMessenger {
   /** `locked`: the records are locked, so nothing could be read (ask again after an unlock). */
-  notesLookup(addresses: string[]): Promise<{ notes: Array<{ address: string; note: string; reviewed: boolean }>; locked?: boolean }>;
+  notesLookup(addresses: string[]): Promise<{ notes: Array<{ address: string; note: string; reviewed: boolean }>; colleagues?: ColleagueMark[]; locked?: boolean }>;
   notesPut(address: string, note: string, reviewed: boolean): Promise<void>;
   /** A reveal ended: the item's kind, how long, and the furthest view the person saw. */
   revealed(kind: MediaKind, seconds: number, view: RevealView): void;
@@ -239,7 +246,7 @@ export function createItemStore(): ItemStore {
     ensure(element, kind) {
       let item = items.get(element);
       if (!item) {
-        item = { kind, step: 'cover', source: '', harmless: false, placeholder: false, pseudo: false, innerFrame: false, reviewed: false, note: null, sound: false, revealedAt: null, smallScale: null, enlarged: false, furthest: null, viewing: false };
+        item = { kind, step: 'cover', source: '', harmless: false, placeholder: false, pseudo: false, innerFrame: false, reviewed: false, note: null, colleague: null, sound: false, revealedAt: null, smallScale: null, enlarged: false, furthest: null, viewing: false };
         items.set(element, item);
       }
       return item;

@@ -42,7 +42,7 @@ export function startShield({ doc, signal, env, parts = shieldParts }: ShieldOpt
   const drawn = new WeakMap<Element, string>();
   const mark = (element: Element, force = false) => {
     const item = items.get(element);
-    const key = item ? `${item.step}|${item.smallScale}|${+item.harmless}${+item.placeholder}${+item.pseudo}${+item.innerFrame}${+item.reviewed}` : '';
+    const key = item ? `${item.step}|${item.smallScale}|${+item.harmless}${+item.placeholder}${+item.pseudo}${+item.innerFrame}${+item.reviewed}${+(item.colleague !== null)}` : '';
     if (!force && drawn.get(element) === key) return;
     drawn.set(element, key);
     const want: Record<string, string | null> = {
@@ -52,6 +52,7 @@ export function startShield({ doc, signal, env, parts = shieldParts }: ShieldOpt
       [MARK.pseudo]: item?.pseudo ? '' : null,
       [MARK.frame]: item?.innerFrame ? 'inner' : null,
       [MARK.reviewed]: item?.reviewed ? '' : null,
+      [MARK.colleague]: item && item.colleague !== null ? '' : null,
       [MARK.size]: item && item.step !== 'cover' && item.smallScale !== null ? String(item.smallScale) : null,
     };
     for (const [name, value] of Object.entries(want)) {

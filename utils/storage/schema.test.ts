@@ -44,6 +44,10 @@ const seeds: Record<number, (db: Awaited<ReturnType<typeof openGauzeDB>>) => Pro
     await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
     await db.put('meta', { key: 'shieldSettings', value: { blurPixels: 28, allowedSteps: ['outline', 'full'], recoverAfterSeconds: 10, soundAllowed: true, iconMaxPixels: 32, smallViewPixels: 320 } });
   },
+  10: async (db) => {
+    await db.put('meta', { key: 'installedAt', value: 1_700_000_000_000 });
+    await db.put('sharedMarks', { id: 'a'.repeat(64), keyId: 'b'.repeat(16), notes: ['exhibit 4, seen'], importedAt: 1 });
+  },
 };
 
 describe('database schema', () => {
@@ -61,7 +65,7 @@ describe('database schema', () => {
 
       const db = await openGauzeDB();
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['answers', 'breaks', 'checkins', 'exposure', 'memos', 'meta', 'notes', 'overrides', 'reveals', 'sites']);
+      expect([...db.objectStoreNames].sort()).toEqual(['answers', 'breaks', 'checkins', 'exposure', 'memos', 'meta', 'notes', 'overrides', 'reveals', 'sharedMarks', 'sites']);
       expect(await db.get('meta', 'installedAt')).toEqual({ key: 'installedAt', value: 1_700_000_000_000 });
       // No stable per-install value is kept that nothing needs (the old frames' secret).
       expect(await db.get('meta', 'frameToken')).toBeUndefined();
@@ -115,6 +119,7 @@ describe('storage', () => {
         { name: 'notes', count: 0 },
         { name: 'overrides', count: 0 },
         { name: 'reveals', count: 0 },
+        { name: 'sharedMarks', count: 0 },
         { name: 'sites', count: 0 },
       ],
     });

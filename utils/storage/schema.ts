@@ -4,10 +4,10 @@ import type { SiteEntry } from '../core/sites/site-entry';
 import type { Problem } from '../core/validation';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { withOutlineFirst } from '../core/shield/settings';
-import type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord } from '../core/records';
+import type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord, SharedMarkRecord } from '../core/records';
 import type { Sealed, VaultRecord } from './vault';
 
-export type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord };
+export type { BreakRecord, CheckInRecord, MemoRecord, OverrideRecord, AnswerRecord, NoteRecord, RevealRecord, SharedMarkRecord };
 
 /**
  * The one local database. Open it only from the background or extension pages: a content
@@ -94,6 +94,8 @@ export interface GauzeDB extends DBSchema {
   answers: { key: number; value: AnswerRecord; indexes: { at: number } };
   /** Notes to self, written on the bedtime page (v8). */
   memos: { key: number; value: MemoRecord; indexes: { at: number } };
+  /** Items colleagues marked reviewed, by their team id (v10): no address, no colleague's name. */
+  sharedMarks: { key: string; value: SharedMarkRecord };
 }
 
 export type GauzeStore = StoreNames<GauzeDB>;
@@ -144,6 +146,9 @@ export const migrations: ReadonlyArray<(db: IDBPDatabase<GauzeDB>, tx: UpgradeTx
       const value = withOutlineFirst(record.value);
       if (value !== record.value) return meta.put({ key: 'shieldSettings', value });
     });
+  },
+  (db) => {
+    db.createObjectStore('sharedMarks', { keyPath: 'id' });
   },
 ];
 

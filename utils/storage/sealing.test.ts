@@ -34,9 +34,11 @@ async function keepSomething(storage: Storage, at: number) {
   await storage.memos.add({ at, text: 'ask Dana about exhibit 4' });
   await storage.addReveal({ site: 'x.com', kind: 'video', endedAt: at, seconds: 12, view: 'small' });
   await storage.overrides.add({ at, minutes: 30, reason: 'filing due at nine' });
-  await storage.notes.put({ hash: await storage.notes.hash('https://x.com/img/1.jpg'), note: 'seen: a burned car', reviewed: true, updatedAt: at });
+  // The item's team id says which item was reviewed to anyone with the team key: sealed too.
+  await storage.notes.put({ hash: await storage.notes.hash('https://x.com/img/1.jpg'), note: 'seen: a burned car', reviewed: true, updatedAt: at, team: { keyId: '0123456789abcdef', id: 'e'.repeat(64) } });
+  await storage.sharedMarks.add('0123456789abcdef', [{ id: 'a'.repeat(64), note: 'a colleague: the orchard, twice' }], at);
 }
-const secrets = ['x.com', 'evidence.example', 'harbour video', 'exhibit 4', 'filing due', 'burned car'];
+const secrets = ['x.com', 'evidence.example', 'harbour video', 'exhibit 4', 'filing due', 'burned car', 'e'.repeat(64), 'the orchard'];
 
 describe('encryption at rest', () => {
   it('turning it on seals what was kept: nothing the person wrote or visited is left readable on disk', async () => {

@@ -5,12 +5,14 @@ import { createVault, isSealed, keysFromRaw, open, rewrapVault, seal, unlockVaul
  * What stays readable is what protection needs while Gauze is locked, and nothing more
  * (docs/security.md): when each record was made (retention, the dashboard's ranges, the daily cap
  * and bedtime work from times), an exposure segment's times and time zone (the cap and late-night
- * time), an override's length (the guard knows when it ends), a note's keyed hash (its key).
+ * time), an override's length (the guard knows when it ends), a note's keyed hash (its key), a colleague's mark's team id (its key: the mark itself says
+ * only "a colleague reviewed this").
  */
 export const sealedFields = {
   exposure: ['site'],
   reveals: ['site', 'kind', 'seconds', 'view'],
-  notes: ['note', 'reviewed'],
+  notes: ['note', 'reviewed', 'team'],
+  sharedMarks: ['notes'],
   breaks: ['kind', 'action'],
   checkins: ['rating', 'note'],
   overrides: ['reason'],
@@ -20,7 +22,7 @@ export const sealedFields = {
 export type SealedStore = keyof typeof sealedFields;
 
 /** What a sealed field reads as while Gauze is locked: nothing that means anything. */
-const placeholders: Record<string, unknown> = { site: '', kind: '', seconds: 0, note: '', reviewed: false, action: 'prompted', rating: 0, reason: '', questionnaire: '', title: '', answers: {}, score: 0, band: null, text: '' };
+const placeholders: Record<string, unknown> = { site: '', kind: '', seconds: 0, note: '', reviewed: false, action: 'prompted', rating: 0, notes: [], reason: '', questionnaire: '', title: '', answers: {}, score: 0, band: null, text: '' };
 
 /** Thrown by a read that needs what only the passphrase opens. Pages say "unlock to see this". */
 export class LockedError extends Error {

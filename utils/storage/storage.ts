@@ -12,7 +12,7 @@ import { effective, looserFields, type Group, type Groups } from '../core/policy
 import { describeIssues, ValidationError, type Problem } from '../core/validation';
 import { createSealing, LockedError, sealedFields, type SealedStore } from './sealing';
 import { isSealed, type Sealed } from './vault';
-import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type MemoRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord } from './schema';
+import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type MemoRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord, type SharedMarkRecord } from './schema';
 
 /** Where each group of settings is kept, how it is checked, and its defaults. */
 const settingsGroups = {
@@ -364,6 +364,49 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         const database = await get();
         if (!record.note.trim() && !record.reviewed) await database.delete('notes', record.hash);
         else await database.put('notes', await sealing.write('notes', record));
+      },
+      /** The items marked reviewed whose team id was made with this key, with their notes (to share). */
+      async reviewedUnder(keyId: string): Promise<Array<{ id: string; note: string }>> {
+        const records = await Promise.all((await (await get()).getAll('notes')).map((record) => sealing.read('notes', record)));
+        return records.flatMap(({ reviewed, team, note }) => (reviewed && team?.keyId === keyId ? [{ id: team.id, note }] : []));
+      },
+    },
+    /** Items colleagues marked reviewed, from the files they shared (utils/core/marks/shared-marks.ts). */
+    sharedMarks: {
+      /** How many items colleagues marked reviewed, under one key (or all kept). */
+      async count(keyId?: string): Promise<number> {
+        const database = await get();
+        if (keyId === undefined) return database.count('sharedMarks');
+        return (await database.getAll('sharedMarks')).filter((record) => record.keyId === keyId).length;
+      },
+      async get(ids: readonly string[]): Promise<Array<SharedMarkRecord | undefined>> {
+        const tx = (await get()).transaction('sharedMarks', 'readonly');
+        const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+        await tx.done;
+        return Promise.all(found.map((record) => (record ? sealing.read('sharedMarks', record) : undefined)));
+      },
+      /**
+       * Adds a file's marks: an item already known keeps its first import time and gains notes it
+       * did not have. All in one transaction. Returns how many items were new.
+       */
+      async add(keyId: string, marks: ReadonlyArray<{ id: string; note?: string }>, at: number): Promise<number> {
+        const ids = [...new Set(marks.map((mark) => mark.id))];
+        const found = await this.get(ids);
+        // Kept under another (older) key, a mark names nothing now: it is replaced.
+        const known = new Map(ids.flatMap((id, i) => (found[i]?.keyId === keyId ? [[id, found[i]]] : [])));
+        const merged = new Map<string, SharedMarkRecord>();
+        for (const mark of marks) {
+          const before = merged.get(mark.id) ?? known.get(mark.id);
+          const record: SharedMarkRecord = before ? { ...before, notes: [...before.notes] } : { id: mark.id, keyId, notes: [], importedAt: at };
+          // A few colleagues' words at most: enough to spare a look, not a thread.
+          if (mark.note && !record.notes.includes(mark.note) && record.notes.length < 10) record.notes.push(mark.note);
+          merged.set(mark.id, record);
+        }
+        const fresh = ids.length - known.size;
+        const sealed = await Promise.all([...merged.values()].map((record) => sealing.write('sharedMarks', record)));
+        const tx = (await get()).transaction('sharedMarks', 'readwrite');
+        await Promise.all([...sealed.map((record) => tx.store.put(record)), tx.done]);
+        return fresh;
       },
     },
     async addReveal(record: RevealRecord): Promise<void> {

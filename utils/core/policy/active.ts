@@ -11,13 +11,15 @@ export interface ActivePolicy {
   retentionDays: number | null;
   encryptionRequired: boolean;
   questionnaires: NonNullable<Policy['questionnaires']>;
+  /** The key for sharing reviewed marks; with a file and a managed policy both holding one, the managed one's. */
+  marksKey: string | null;
 }
 
 const GROUPS: Group[] = ['breaks', 'limits', 'bedtime', 'shield'];
 
 export function activePolicy(sources: ReadonlyArray<{ policy: Policy; source: PolicySource }>): ActivePolicy | null {
   if (sources.length === 0) return null;
-  const active: ActivePolicy = { teams: [], groups: {}, sites: [], retentionDays: null, encryptionRequired: false, questionnaires: [] };
+  const active: ActivePolicy = { teams: [], groups: {}, sites: [], retentionDays: null, encryptionRequired: false, questionnaires: [], marksKey: null };
   for (const { policy, source } of sources) {
     active.teams.push({ name: policy.team.name, ...(policy.team.contact ? { contact: policy.team.contact } : {}), source });
     for (const group of GROUPS) {
@@ -32,6 +34,8 @@ export function activePolicy(sources: ReadonlyArray<{ policy: Policy; source: Po
     const retention = policy.data?.retentionDays;
     if (retention !== undefined) active.retentionDays = active.retentionDays === null ? retention : Math.min(active.retentionDays, retention);
     active.encryptionRequired ||= policy.encryption?.required === true;
+    // Sources come file first, managed last: the organisation's deployed key is the one in force.
+    if (policy.marksKey) active.marksKey = policy.marksKey;
     for (const questionnaire of policy.questionnaires ?? []) if (!active.questionnaires.some((q) => q.id === questionnaire.id)) active.questionnaires.push(questionnaire);
   }
   return active;

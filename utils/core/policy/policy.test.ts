@@ -7,6 +7,7 @@ import { breakRulesSchema } from '../breaks/schedule';
 import { limitsSchema } from '../limits/limits';
 import { shieldSettingsSchema } from '../shield/settings';
 import { parsePolicy } from './schema';
+import { activePolicy } from './active';
 import { atLeastAsStrict, combine, effective, looserFields, strictness, type Group, type Groups, type Rule } from './strictness';
 
 const samples = join(import.meta.dirname, '../../../docs/policy-samples');
@@ -15,6 +16,23 @@ describe('policy format', () => {
   it.each(readdirSync(samples))('accepts the documented sample %s', (file) => {
     const parsed = parsePolicy(readFileSync(join(samples, file), 'utf8'));
     expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+  });
+
+  it('takes a marks key of 32 bytes in base64url, refuses anything else with the field named, and uses the managed policy\'s when both have one', () => {
+    const base = { format: 'gauze-policy', version: 2, team: { name: 'Desk' } };
+    const key = (marksKey: string) => parsePolicy({ ...base, marksKey });
+    expect(key('AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8').ok).toBe(true);
+    for (const bad of ['AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', 'short', 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwd+h8']) {
+      const parsed = key(bad);
+      expect(parsed.ok ? [] : parsed.problems, bad).toEqual([expect.objectContaining({ path: ['marksKey'], kind: 'format' })]);
+    }
+    const file = parsePolicy({ ...base, marksKey: 'A'.repeat(43) });
+    const managed = parsePolicy({ ...base, marksKey: 'B'.repeat(43) });
+    const none = parsePolicy(base);
+    if (!file.ok || !managed.ok || !none.ok) throw new Error('valid policies refused');
+    expect(activePolicy([{ policy: file.policy, source: 'file' }, { policy: managed.policy, source: 'managed' }])?.marksKey).toBe('B'.repeat(43));
+    expect(activePolicy([{ policy: file.policy, source: 'file' }])?.marksKey).toBe('A'.repeat(43));
+    expect(activePolicy([{ policy: none.policy, source: 'file' }])?.marksKey).toBeNull();
   });
 
   it('upgrades version 1 to the current version', () => {

@@ -4,6 +4,7 @@ import { breakRulesSchema } from '../breaks/schedule';
 import { limitsSchema } from '../limits/limits';
 import { shieldSettingsSchema } from '../shield/settings';
 import { hostSchema } from '../sites/site-entry';
+import { marksKeySchema } from '../marks/shared-marks';
 import { describeIssues, problemsOf, type Problem } from '../validation';
 
 /**
@@ -74,6 +75,12 @@ export const policySchema = z
     /** Whether the team requires Gauze's local data to be encrypted at rest. */
     encryption: z.object({ required: z.boolean() }).strict().optional(),
     questionnaires: z.array(questionnaireSchema).max(10).optional(),
+    /**
+     * The team's secret for sharing reviewed marks (docs/policy.md): items are named in a shared
+     * file by a keyed hash of their address under it. Anyone holding it can test addresses
+     * against a shared file, so it travels only with the policy.
+     */
+    marksKey: marksKeySchema.optional(),
   })
   .strict();
 

@@ -31,6 +31,8 @@ export const MARK = {
   host: 'data-cover-host',
   /** The person marked this item reviewed: a quiet mark on its cover. */
   reviewed: 'data-cover-reviewed',
+  /** A colleague marked this item reviewed (shared marks the person imported): a dashed mark, apart from their own. */
+  colleague: 'data-cover-colleague',
   /**
    * A revealed item in the small view: its scale in percent (5, 10 … 95), so that it is painted no
    * larger than the small-view size until the person enlarges it.
@@ -49,6 +51,8 @@ export const COVER = {
   /** Behind covered background pictures, where text often sits in white: dark enough to read it. */
   placeholderColour: '#5c636b',
   reviewedColour: '#3b7a57',
+  /** A colleague's reviewed mark: another hue and a dashed line, so it is never taken for the person's own. */
+  colleagueColour: '#2f5f8a',
   focusColour: '#1f6feb',
   /** The first reveal step's blur, in CSS pixels, unless the person chose another. */
   defaultBlurPixels: 28,
@@ -97,7 +101,7 @@ const FLATTENED = 'embed, object, iframe, frame';
  * page could set to zero.
  */
 export function coverCss({ blurPixels = COVER.defaultBlurPixels }: { blurPixels?: number } = {}): string {
-  const { ok, view, placeholder, pseudo, frame, reviewed, size, probe } = MARK;
+  const { ok, view, placeholder, pseudo, frame, reviewed, colleague, size, probe } = MARK;
   const released = `[${ok}], [${view}]`;
   return `/* Generated from utils/core/shield/cover-style.ts: edit there. */
 /* Every rule is !important and in a cascade layer of its own. A browser puts an extension's
@@ -174,6 +178,11 @@ ${OTHER_PSEUDO.map((pseudo) => `*${pseudo} { background-size: 0 0 !important; bo
 /* Items the person marked reviewed: a quiet mark on the cover, so they need not look again. */
 [${reviewed}]:not([${view}]) {
   outline: 3px solid ${COVER.reviewedColour} !important;
+  outline-offset: -3px !important;
+}
+/* Items a colleague reviewed (and the person has not marked): dashed, so the person need not look. */
+[${colleague}]:not([${view}]):not([${reviewed}]) {
+  outline: 3px dashed ${COVER.colleagueColour} !important;
   outline-offset: -3px !important;
 }
 

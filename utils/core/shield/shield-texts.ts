@@ -36,6 +36,7 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
     pause: t('shieldPause'),
     region: t('shieldCardLabel'),
     reviewed: t('shieldReviewed'),
+    colleagueReviewed: t('shieldColleagueReviewed'),
     markReviewed: t('shieldMarkReviewed'),
     editNote: t('shieldEditNote'),
     noteLabel: t('shieldNoteLabel'),

@@ -27,6 +27,8 @@ export interface ShieldTexts {
   /** The card's name for screen readers. */
   region: string;
   reviewed: string;
+  /** A colleague marked the item reviewed (imported shared marks). */
+  colleagueReviewed: string;
   markReviewed: string;
   editNote: string;
   noteLabel: string;

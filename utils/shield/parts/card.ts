@@ -226,6 +226,8 @@ function render(context: PartContext, box: HTMLElement, element: Element, texts:
   const keys: string[] = [];
   const rows: Array<HTMLElement | null> = [line(doc, 'label', description.text ?? texts.kinds[item.kind]), line(doc, 'meta', [texts.kinds[item.kind], size].filter(Boolean).join(' · '))];
   if (item.note) rows.push(line(doc, 'note', item.note));
+  // A colleague's mark, apart from the person's own, with the notes they shared.
+  if (item.colleague) rows.push(line(doc, 'meta colleague', texts.colleagueReviewed), ...item.colleague.map((note) => line(doc, 'note', note)));
 
   if (lock) {
     const status = line(doc, 'locked', lock.text ?? texts.kinds[item.kind])!;

@@ -162,7 +162,7 @@ export const discovery: ShieldPart = {
     function sourceChanged(element: Element): void {
       const item = items.get(element);
       if (!item || item.kind === 'frame' || item.kind === 'background') return;
-      if (item.step === 'cover' && !item.note && !item.reviewed) return;
+      if (item.step === 'cover' && !item.note && !item.reviewed && !item.colleague) return;
       const source = mediaSource(element);
       if (source === item.source) return;
       item.source = source;

@@ -151,6 +151,27 @@ describe('the card', () => {
     await expect.element(card.getByText('Same scene as exhibit 4')).toBeInTheDocument();
   });
 
+  it('an item a colleague reviewed has a dashed mark and a card line with their note, apart from the person\'s own mark', async () => {
+    const test = shieldTest(`<img id="a" src="${location.origin}/icon/128.png" width="140" height="100" alt="Exhibit 7">`);
+    test.recorded.colleagues.set(`${location.origin}/icon/128.png`, ['Same scene as exhibit 4']);
+    test.answer();
+    await settle();
+    const img = test.root.querySelector<HTMLImageElement>('#a')!;
+    expect(await until(() => img.hasAttribute(MARK.colleague))).toBe(true);
+    expect(img.hasAttribute(MARK.reviewed)).toBe(false);
+    expect(getComputedStyle(img).outlineStyle).toBe('dashed');
+    await tabTo(img);
+    await userEvent.keyboard('{Tab}{Shift>}{Tab}{/Shift}'); // keyboard focus on the item
+    await until(() => cardText());
+    await expect.element(cardText()!.getByText('Reviewed by a colleague')).toBeInTheDocument();
+    await expect.element(cardText()!.getByText('Same scene as exhibit 4')).toBeInTheDocument();
+    // Marked by the person too: their own mark, solid; the colleague's stays known to the card.
+    await userEvent.keyboard('r');
+    expect(test.recorded.notes.get(img.src)).toEqual({ note: '', reviewed: true });
+    expect(await until(() => getComputedStyle(img).outlineStyle === 'solid')).toBe(true);
+    expect(img.hasAttribute(MARK.colleague)).toBe(true);
+  });
+
   it('sits where it hides no caption: a picture as wide as the window gets its card above, not over the caption under it', async () => {
     const test = shieldTest(`<figure style="margin: 320px 0 0 20px"><img id="a" src="${patternUrl(940, 200)}" width="940" height="200" alt="Exhibit 9"><figcaption id="caption">Exhibit 9: the harbour, seen from the north quay</figcaption></figure>`);
     test.answer();

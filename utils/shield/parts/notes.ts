@@ -15,6 +15,8 @@ export const notes: ShieldPart = {
   id: 'notes',
   start({ signal, env, events, items, mark }) {
     const known = new Map<string, { note: string; reviewed: boolean }>();
+    /** Items colleagues reviewed (imported shared marks), by address: the notes they shared. */
+    const colleagues = new Map<string, string[]>();
     const asked = new Set<string>();
     const toAsk: string[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,9 +37,11 @@ export const notes: ShieldPart = {
       const entry = known.get(address);
       const note = entry?.note || null;
       const reviewed = entry?.reviewed ?? false;
-      if (item.note === note && item.reviewed === reviewed) return;
+      const colleague = colleagues.get(address) ?? null;
+      if (item.note === note && item.reviewed === reviewed && item.colleague === colleague) return;
       item.note = note;
       item.reviewed = reviewed;
+      item.colleague = colleague;
       mark(element);
       events.emit('note-changed', element);
     };
@@ -45,7 +49,7 @@ export const notes: ShieldPart = {
       timer = undefined;
       const batch = toAsk.splice(0, BATCH);
       if (toAsk.length) timer = setTimeout(flush, BATCH_WAIT_MS);
-      void env.send.notesLookup(batch).then(({ notes: found, locked: nowLocked = false }) => {
+      void env.send.notesLookup(batch).then(({ notes: found, colleagues: shared = [], locked: nowLocked = false }) => {
         if (signal.aborted) return;
         if (nowLocked !== locked) {
           locked = nowLocked;
@@ -53,10 +57,9 @@ export const notes: ShieldPart = {
         }
         // Asked while locked: asked again after the next hello (an unlock refreshes every tab).
         if (locked) for (const address of batch) asked.delete(address);
-        for (const { address, note, reviewed } of found) {
-          known.set(address, { note, reviewed });
-          for (const element of byAddress.get(address) ?? []) apply(element, address);
-        }
+        for (const { address, note, reviewed } of found) known.set(address, { note, reviewed });
+        for (const { address, notes: theirs } of shared) colleagues.set(address, theirs);
+        for (const address of new Set([...found, ...shared].map((entry) => entry.address))) for (const element of byAddress.get(address) ?? []) apply(element, address);
       }, () => undefined);
     };
     const lookUp = (element: Element) => {
@@ -78,9 +81,10 @@ export const notes: ShieldPart = {
     // A new picture in the element: its own note, if any.
     events.on('source', (element) => {
       const item = items.get(element);
-      if (item && (item.note || item.reviewed)) {
+      if (item && (item.note || item.reviewed || item.colleague)) {
         item.note = null;
         item.reviewed = false;
+        item.colleague = null;
         mark(element);
         events.emit('note-changed', element);
       }

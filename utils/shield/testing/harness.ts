@@ -39,6 +39,7 @@ export const texts: ShieldTexts = {
   pause: 'Pause',
   region: 'Covered item',
   reviewed: 'Reviewed',
+  colleagueReviewed: 'Reviewed by a colleague',
   markReviewed: 'Mark reviewed',
   editNote: 'Note…',
   noteLabel: 'Private note',
@@ -55,6 +56,8 @@ export interface Recorded {
   revealed: Array<{ kind: string; seconds: number; view: string }>;
   sound: boolean[];
   notes: Map<string, { note: string; reviewed: boolean }>;
+  /** Items colleagues reviewed (imported shared marks), by address: the notes they shared. */
+  colleagues: Map<string, string[]>;
   lookups: string[][];
   reports: string[];
   /** Set by a test: the background answers that the records are locked (encryption on). */
@@ -85,7 +88,7 @@ export function shieldTest(markup = '', options: { parts?: readonly ShieldPart[]
     sheet.textContent = coverCss();
     document.head.append(sheet);
   }
-  const recorded: Recorded = { revealed: [], sound: [], notes: new Map(), lookups: [], reports: [], locked: false, unlockPages: 0 };
+  const recorded: Recorded = { revealed: [], sound: [], notes: new Map(), colleagues: new Map(), lookups: [], reports: [], locked: false, unlockPages: 0 };
   const env: ShieldEnvironment = {
     now: () => Date.now(),
     shadowRootOf: (host) => host.shadowRoot ?? options.shadowRoots?.get(host) ?? null,
@@ -103,6 +106,7 @@ export function shieldTest(markup = '', options: { parts?: readonly ShieldPart[]
             const found = recorded.notes.get(address);
             return found ? [{ address, ...found }] : [];
           }),
+          colleagues: addresses.flatMap((address) => (recorded.colleagues.has(address) ? [{ address, notes: recorded.colleagues.get(address)! }] : [])),
         };
       },
       notesPut: async (address, note, reviewed) => void recorded.notes.set(address, { note, reviewed }),
