@@ -19,19 +19,7 @@ export const outline: ShieldPart = {
       const scope = item.getRootNode() as Document | ShadowRoot;
       if (scope.getElementById?.(OUTLINE_FILTER)) return;
       const doc = item.ownerDocument;
-      const svg = doc.createElementNS(SVG_NS, 'svg');
-      svg.setAttribute('aria-hidden', 'true');
-      svg.setAttribute('focusable', 'false');
-      svg.setAttribute('style', 'position:absolute;width:0;height:0;overflow:hidden');
-      svg.innerHTML = `<filter id="${OUTLINE_FILTER}" color-interpolation-filters="sRGB" x="0" y="0" width="100%" height="100%">
-    <feColorMatrix type="matrix" values="0.33 0.33 0.33 0 0  0.33 0.33 0.33 0 0  0.33 0.33 0.33 0 0  0 0 0 1 0"/>
-    <feConvolveMatrix order="3" kernelMatrix="-1 -1 -1 -1 8 -1 -1 -1 -1" preserveAlpha="true"/>
-    <feComponentTransfer>
-      <feFuncR type="linear" slope="-6" intercept="1"/>
-      <feFuncG type="linear" slope="-6" intercept="1"/>
-      <feFuncB type="linear" slope="-6" intercept="1"/>
-    </feComponentTransfer>
-  </filter>`;
+      const svg = outlineFilter(doc);
       // Gauze's own drawing: released (it is a filter, not a picture) and never an item.
       items.ensure(svg, 'image').harmless = true;
       mark(svg);
@@ -41,3 +29,21 @@ export const outline: ShieldPart = {
     }, signal);
   },
 };
+
+/** The outline view's filter, in an SVG element of its own (put in each tree that uses it). */
+export function outlineFilter(doc: Document): SVGSVGElement {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('style', 'position:absolute;width:0;height:0;overflow:hidden');
+  svg.innerHTML = `<filter id="${OUTLINE_FILTER}" color-interpolation-filters="sRGB" x="0" y="0" width="100%" height="100%">
+    <feColorMatrix type="matrix" values="0.33 0.33 0.33 0 0  0.33 0.33 0.33 0 0  0.33 0.33 0.33 0 0  0 0 0 1 0"/>
+    <feConvolveMatrix order="3" kernelMatrix="-1 -1 -1 -1 8 -1 -1 -1 -1" preserveAlpha="true"/>
+    <feComponentTransfer>
+      <feFuncR type="linear" slope="-6" intercept="1"/>
+      <feFuncG type="linear" slope="-6" intercept="1"/>
+      <feFuncB type="linear" slope="-6" intercept="1"/>
+    </feComponentTransfer>
+  </filter>`;
+  return svg;
+}
