@@ -98,7 +98,8 @@ const shieldTextsSchema = z.object({
   askOverride: text,
   notesLocked: text,
   unlockNotes: text,
-  keys: z.object({ label: text, step: text, cover: text, peek: text, size: text, reviewed: text, note: text, sound: text, frames: text }),
+  storyboard: z.object({ open: text, label: text, hint: text, close: text, frame: text, covered: text, goTo: text, unavailable: text }),
+  keys: z.object({ label: text, step: text, cover: text, peek: text, size: text, reviewed: text, note: text, sound: text, frames: text, storyboard: text }),
 }) satisfies z.ZodType<ShieldTexts>;
 
 /** A lock as a protected page is told it: with what its card says, translated, the time written. */

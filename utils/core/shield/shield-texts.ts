@@ -44,6 +44,16 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
     askOverride: t('shieldAskOverride'),
     notesLocked: t('shieldNotesLocked'),
     unlockNotes: t('shieldUnlockNotes'),
+    storyboard: {
+      open: t('shieldStoryboard'),
+      label: t('shieldStoryboardLabel'),
+      hint: t('shieldStoryboardHint'),
+      close: t('shieldStoryboardClose'),
+      frame: t('shieldStoryboardFrame', ['{1}', '{2}']),
+      covered: t('shieldStoryboardCovered'),
+      goTo: t('shieldStoryboardGoTo', ['{1}']),
+      unavailable: t('shieldStoryboardUnavailable'),
+    },
     keys: {
       label: t('shieldKeysLabel'),
       step: t('shieldKeyStep'),
@@ -54,6 +64,7 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
       note: t('shieldKeyNote'),
       sound: t('shieldKeySound'),
       frames: t('shieldKeyFrames'),
+      storyboard: t('shieldKeyStoryboard'),
     },
   };
 }

@@ -12,6 +12,7 @@ import { outline } from './outline';
 import { playing } from './playing';
 import { recover } from './recover';
 import { sound } from './sound';
+import { storyboard } from './storyboard';
 
 /**
  * Every part of the page shield, in start order: the parts that listen for what discovery finds
@@ -30,6 +31,7 @@ export const shieldParts: readonly ShieldPart[] = [
   recover,
   outline,
   card,
+  storyboard,
   ladder,
   discovery,
 ];
