@@ -1,7 +1,7 @@
 import { page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MARK } from '../../core/shield/cover-style';
-import { COVER_GREY, MAGENTA, pixelsOf, settle, shieldTest, tabTo, until } from '../testing/harness';
+import { COVER_GREY, MAGENTA, pixelsOf, shieldTest, tabTo, until } from '../testing/harness';
 import { STORYBOARD_FRAMES } from './storyboard';
 
 /** 60 seconds of flat magenta, with a tone (tests/e2e/fixtures: the e2e suites use it too). */
@@ -129,7 +129,10 @@ describe('the storyboard', () => {
     await page.elementLocator(first).click();
     expect(first.textContent).toBe('0:02: covered');
     expect(await pixelsOf(MAGENTA)).toBe(0);
-    await settle();
+
+    // The page puts another video in the element: these frames are of the old one, so it closes.
+    video.src = `${SIXTY_SECONDS}?another`;
+    expect(await until(() => document.querySelector('cover-storyboard') === null)).toBe(true);
   });
 
   it('says in words when a video cannot be loaded a second time (a MediaSource, as sites\' own players use)', async () => {

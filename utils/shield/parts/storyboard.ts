@@ -152,7 +152,7 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
   };
 
   const frames: Frame[] = [];
-  let width = FRAME_WIDTH;
+  const width = FRAME_WIDTH;
   let height = Math.round((FRAME_WIDTH * 9) / 16);
   /** The reveal of this storyboard, recorded once every frame is covered again. */
   let revealedAt: number | null = null;
@@ -202,7 +202,8 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
   const hidden = doc.createElement('video');
   hidden.muted = true;
   hidden.defaultMuted = true;
-  hidden.preload = 'auto';
+  // Only what a seek needs: a long video is not downloaded for frames nobody looks for.
+  hidden.preload = 'metadata';
   hidden.playsInline = true;
   hidden.disablePictureInPicture = true;
   hidden.disableRemotePlayback = true;
@@ -251,7 +252,6 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
     const duration = hidden.duration;
     if (!Number.isFinite(duration) || duration <= 0) return unavailable();
     if (hidden.videoWidth > 0 && hidden.videoHeight > 0) height = Math.max(1, Math.round((FRAME_WIDTH * hidden.videoHeight) / hidden.videoWidth));
-    width = FRAME_WIDTH;
     for (let index = 0; index < STORYBOARD_FRAMES; index++) {
       // The middle of each interval: not the first frame (often black), nor past the end.
       const time = ((index + 0.5) * duration) / STORYBOARD_FRAMES;
@@ -281,6 +281,9 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
     }
   }, { once: true, signal: ended.signal });
   hidden.addEventListener('error', unavailable, { signal: ended.signal });
+  // The page gives its video another source (a feed reusing the element): these frames are of
+  // another video, so the storyboard closes.
+  video.addEventListener('loadstart', () => (video.currentSrc || video.src) !== source && board.close(), { signal: ended.signal });
   // A MediaSource or a stream lives in the page's player only: it cannot be loaded a second time.
   if (!source || /^(blob|mediastream):/i.test(source) || video.srcObject) unavailable();
   else {
