@@ -1,7 +1,7 @@
 import { page, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MARK } from '../../core/shield/cover-style';
-import { COVER_GREY, MAGENTA, pixelsOf, shieldTest, tabTo, until } from '../testing/harness';
+import { COVER_GREY, MAGENTA, pixelsOf, shieldTest, tabTo, texts, until } from '../testing/harness';
 import { STORYBOARD_FRAMES } from './storyboard';
 
 /** 60 seconds of flat magenta, with a tone (tests/e2e/fixtures: the e2e suites use it too). */
@@ -144,5 +144,14 @@ describe('the storyboard', () => {
     await userEvent.keyboard('b');
     await expect.element(page.elementLocator(panel()!.querySelector('[role="status"]')!)).toHaveTextContent('This video cannot be previewed as frames.');
     expect(frameButtons()).toEqual([]);
+    // Escape closes it; in a right-to-left language it opens at the window's left edge.
+    await userEvent.keyboard('{Escape}');
+    expect(document.querySelector('cover-storyboard')).toBeNull();
+    test.shield.setTexts({ ...texts, lang: 'ar', dir: 'rtl' });
+    await tabTo(video);
+    await userEvent.keyboard('b');
+    const board = panel()!.querySelector('[role="dialog"]')!;
+    expect(board.getAttribute('dir')).toBe('rtl');
+    expect(board.getBoundingClientRect().left).toBeLessThan(20);
   });
 });
