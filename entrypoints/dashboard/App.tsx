@@ -25,6 +25,7 @@ const RANGES: Record<Period, { days: number; label: MessageKey }> = {
 const viewLabels: Record<RevealView, MessageKey> = {
   blur: 'shieldStepBlur',
   outline: 'shieldStepOutline',
+  storyboard: 'dashboardViewStoryboard',
   small: 'dashboardViewSmall',
   full: 'dashboardViewFull',
 };

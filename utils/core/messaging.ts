@@ -101,7 +101,8 @@ const shieldTextsSchema = z.object({
   notesLocked: text,
   unlockNotes: text,
   viewer: z.object({ open: text, title: text, grey: text, small: text, large: text, mirror: text, zoomIn: text, zoomOut: text, close: text, choose: text, notLoaded: text }),
-  keys: z.object({ label: text, step: text, cover: text, peek: text, size: text, reviewed: text, note: text, sound: text, frames: text, speed: text, viewer: text }),
+  storyboard: z.object({ open: text, label: text, hint: text, close: text, frame: text, covered: text, goTo: text, unavailable: text }),
+  keys: z.object({ label: text, step: text, cover: text, peek: text, size: text, reviewed: text, note: text, sound: text, frames: text, speed: text, viewer: text, storyboard: text }),
 }) satisfies z.ZodType<ShieldTexts>;
 
 /** A lock as a protected page is told it: with what its card says, translated, the time written. */

@@ -103,6 +103,8 @@ export interface ShieldEvents {
   'set-sound': { media: HTMLMediaElement; on: boolean };
   /** The person asks to play or pause a revealed video (its card). */
   'set-playing': { media: HTMLMediaElement; playing: boolean };
+  /** The person asks for a video's storyboard (its card, or B): a grid of covered frames. */
+  storyboard: HTMLVideoElement;
   /** An item's sound or playback changed (its card shows it). */
   'media-changed': HTMLMediaElement;
   /** Whether to look notes up at all: the background says whether the person keeps any. */

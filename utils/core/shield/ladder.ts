@@ -15,11 +15,12 @@ export function nextStep(current: RevealStep, allowed: readonly RevealStep[]): R
 }
 
 /**
- * What a person saw of an item in one reveal, from least to most: the blurred or outline view, the
- * picture itself in the small view, the picture at its own size. Recorded as the furthest reached
- * (the dashboard counts reveals by it).
+ * What a person saw of an item in one reveal, from least to most: the blurred or outline view,
+ * frames of a video as stills in its storyboard (thumbnails, never played), the picture itself in
+ * the small view, the picture at its own size. Recorded as the furthest reached (the dashboard
+ * counts reveals by it).
  */
-export const revealViews = ['blur', 'outline', 'small', 'full'] as const;
+export const revealViews = ['blur', 'outline', 'storyboard', 'small', 'full'] as const;
 export type RevealView = (typeof revealViews)[number];
 
 /** The view a step shows: the full step is 'small' while the small view holds it. */

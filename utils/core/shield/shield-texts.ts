@@ -58,6 +58,16 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
       choose: t('viewerChoose'),
       notLoaded: t('viewerNotLoaded'),
     },
+    storyboard: {
+      open: t('shieldStoryboard'),
+      label: t('shieldStoryboardLabel'),
+      hint: t('shieldStoryboardHint'),
+      close: t('shieldStoryboardClose'),
+      frame: t('shieldStoryboardFrame', ['{1}', '{2}']),
+      covered: t('shieldStoryboardCovered'),
+      goTo: t('shieldStoryboardGoTo', ['{1}']),
+      unavailable: t('shieldStoryboardUnavailable'),
+    },
     keys: {
       label: t('shieldKeysLabel'),
       step: t('shieldKeyStep'),
@@ -70,6 +80,7 @@ export function shieldTexts(t: Translate<MessageKey>, language: Pick<Language, '
       frames: t('shieldKeyFrames'),
       speed: t('shieldKeySpeed'),
       viewer: t('shieldKeyViewer'),
+      storyboard: t('shieldKeyStoryboard'),
     },
   };
 }

@@ -40,8 +40,13 @@ export interface ShieldTexts {
   unlockNotes: string;
   /** Gauze's viewer for one item: its button on the card, its name, and its controls. */
   viewer: { open: string; title: string; grey: string; small: string; large: string; mirror: string; zoomIn: string; zoomOut: string; close: string; choose: string; notLoaded: string };
+  /**
+   * A video's storyboard (utils/shield/parts/storyboard.ts): `frame` is "{1}: {2}", a frame's time
+   * and how it is shown now; `goTo` is "{1}", the time; `covered` names a frame's covered state.
+   */
+  storyboard: { open: string; label: string; hint: string; close: string; frame: string; covered: string; goTo: string; unavailable: string };
   /** One hint per key, shown only where the key does something. */
-  keys: { label: string; step: string; cover: string; peek: string; size: string; reviewed: string; note: string; sound: string; frames: string; speed: string; viewer: string };
+  keys: { label: string; step: string; cover: string; peek: string; size: string; reviewed: string; note: string; sound: string; frames: string; speed: string; viewer: string; storyboard: string };
 }
 
 /** Fills "{1}", "{2}" in a text the background prepared. */

@@ -5,7 +5,7 @@ import { afterPaint, idleQueue } from './idle';
 /** A picture, not only colours: gradients alone are decoration and stay hidden without a placeholder. */
 const PICTURE = /url\(|image-set\(|element\(/;
 /** Elements whose background never shows a picture of its own (or that are media already). */
-const SKIP = new Set([...MEDIA_SELECTOR.split(/,\s*/).map((selector) => selector.split('[')[0]!), 'script', 'style', 'link', 'meta', 'head', 'title', 'template', 'noscript', 'br', 'source', 'track', 'option', 'wbr', 'cover-card']);
+const SKIP = new Set([...MEDIA_SELECTOR.split(/,\s*/).map((selector) => selector.split('[')[0]!), 'script', 'style', 'link', 'meta', 'head', 'title', 'template', 'noscript', 'br', 'source', 'track', 'option', 'wbr', 'cover-card', 'cover-storyboard']);
 const HTML_NS = 'http://www.w3.org/1999/xhtml'; // allowed-url: the HTML namespace name, never fetched
 /** Elements with a picture in their own style attribute. */
 const INLINE = '[style*="url("], [style*="image-set("]';

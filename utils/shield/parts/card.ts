@@ -102,6 +102,7 @@ export const card: ShieldPart = {
       if (data.step) context.setStep(element, data.step as RevealStep);
       if (data.size) context.setEnlarged(element, data.size === 'enlarge');
       if (data.sound) events.emit('set-sound', { media: element as HTMLMediaElement, on: data.sound === 'on' });
+      if (data.storyboard) events.emit('storyboard', element as HTMLVideoElement);
       if (data.play) events.emit('set-playing', { media: element as HTMLMediaElement, playing: data.play === 'on' });
       if (data.viewer) events.emit('open-viewer', element);
       if (data.ask) context.env.send.askOverride();
@@ -257,6 +258,14 @@ function render(context: PartContext, box: HTMLElement, element: Element, texts:
     if (settings.allowedSteps.length && item.step !== 'full') keys.push(texts.keys.step);
     if (item.step !== 'cover') keys.push(texts.keys.cover);
     else if (settings.allowedSteps.length) keys.push(texts.keys.peek);
+    if (element instanceof HTMLVideoElement) {
+      // Frames of the video, each covered (utils/shield/parts/storyboard.ts): covered or not.
+      const board = doc.createElement('div');
+      board.className = 'row';
+      board.append(button(doc, texts.storyboard.open, { storyboard: '1' }));
+      rows.push(board);
+      keys.push(texts.keys.storyboard);
+    }
     if (element instanceof HTMLVideoElement && item.step !== 'cover') {
       keys.push(texts.keys.frames, texts.keys.speed);
       const media = doc.createElement('div');

@@ -13,6 +13,7 @@ import { playing } from './playing';
 import { recover } from './recover';
 import { sound } from './sound';
 import { viewer } from './viewer';
+import { storyboard } from './storyboard';
 
 /**
  * Every part of the page shield, in start order: the parts that listen for what discovery finds
@@ -31,6 +32,7 @@ export const shieldParts: readonly ShieldPart[] = [
   recover,
   outline,
   card,
+  storyboard,
   viewer,
   ladder,
   discovery,

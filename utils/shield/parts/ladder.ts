@@ -15,7 +15,7 @@ const FOCUS_MS = 1000;
 /**
  * The person's gestures on covered items: a click or Enter takes one deliberate step (the page
  * never sees that click), Escape covers, P held peeks at the first step, E enlarges a revealed
- * item out of the small view (or makes it small again). Pointing at an item or
+ * item out of the small view (or makes it small again), B opens a video's storyboard. Pointing at an item or
  * focusing it by keyboard is "looking" at it (the card shows; it is not re-covered meanwhile).
  *
  * Only the person's own gesture on an item they can see counts. A page's synthetic clicks and keys
@@ -131,7 +131,7 @@ export const ladder: ShieldPart = {
       // them, or under the pointer with nothing the page drew over it.
       const frame = element instanceof HTMLVideoElement && step !== 'cover' && !event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
       const speed = element instanceof HTMLVideoElement && step !== 'cover' && !event.altKey && !event.ctrlKey && !event.metaKey && (event.key === '<' || event.key === '>');
-      const acts = event.key === 'Enter' || event.key === ' ' || frame || speed || (plain && ['p', 'e', 'r', 'n', 's', 'v'].includes(key));
+      const acts = event.key === 'Enter' || event.key === ' ' || frame || speed || (plain && ['p', 'e', 'r', 'n', 's', 'v', 'b'].includes(key));
       if (acts && !(focused ? focused === personFocused && visibleAtMiddle(context, focused) : visibleAt(context, element, pointer.x, pointer.y))) return;
       if (focused && (event.key === 'Enter' || event.key === ' ') && !event.repeat) {
         event.preventDefault();
@@ -182,6 +182,11 @@ export const ladder: ShieldPart = {
         event.stopImmediatePropagation();
         if (key === 'r') events.emit('save-note', { element, note: item.note ?? '', reviewed: !item.reviewed });
         else events.emit('edit-note', element);
+      } else if (plain && key === 'b' && element instanceof HTMLVideoElement) {
+        // B: the video's storyboard, frames to find a moment in without playing it.
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        events.emit('storyboard', element);
       } else if (plain && key === 's' && element instanceof HTMLMediaElement && step !== 'cover' && context.settings().soundAllowed) {
         // S: the sound of this video, and only this one, on or off.
         event.stopImmediatePropagation();

@@ -30,7 +30,7 @@ export const outline: ShieldPart = {
   },
 };
 
-/** The outline view's SVG filter, ready to be put in a document or shadow root (Gauze's viewer has one too). */
+/** The outline view's filter, in an SVG element of its own (put in each tree that uses it: the page's, the viewer's, the storyboard's). */
 export function outlineFilter(doc: Document): SVGSVGElement {
   const svg = doc.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('aria-hidden', 'true');

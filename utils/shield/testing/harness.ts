@@ -48,7 +48,17 @@ export const texts: ShieldTexts = {
   askOverride: 'I need more time…',
   notesLocked: 'Notes are locked.',
   unlockNotes: 'Unlock in Gauze',
-  keys: { label: 'Keys', step: 'Enter: next step', cover: 'Esc: cover again', peek: 'P (hold): peek', size: 'E: enlarge or make smaller', reviewed: 'R: reviewed', note: 'N: note', sound: 'S: sound', frames: '← →: one frame back or on', speed: '< >: slower or faster', viewer: 'V: viewer' },
+  storyboard: {
+    open: 'Storyboard',
+    label: 'Storyboard: frames of this video, each covered',
+    hint: 'Each frame stays covered until you step it (a click or Enter). Esc covers a frame again, or closes.',
+    close: 'Close',
+    frame: '{1}: {2}',
+    covered: 'covered',
+    goTo: 'Go to {1}',
+    unavailable: 'This video cannot be previewed as frames.',
+  },
+  keys: { label: 'Keys', step: 'Enter: next step', cover: 'Esc: cover again', peek: 'P (hold): peek', size: 'E: enlarge or make smaller', reviewed: 'R: reviewed', note: 'N: note', sound: 'S: sound', frames: '← →: one frame back or on', speed: '< >: slower or faster', viewer: 'V: viewer', storyboard: 'B: storyboard' },
   viewer: { open: 'View…', title: 'Viewer', grey: 'Greyscale', small: 'Small', large: 'Large', mirror: 'Mirror', zoomIn: 'Zoom in', zoomOut: 'Zoom out', close: 'Close', choose: 'Choose a view to see it.', notLoaded: 'Not loaded yet.' },
 };
 
