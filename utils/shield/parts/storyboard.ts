@@ -4,6 +4,7 @@ import { fill, type ShieldTexts } from '../../core/shield/texts';
 import type { PartContext, ShieldPart } from '../part';
 import { visibleAt } from '../visible';
 import { outlineFilter } from './outline';
+import { gauzePanel } from '../panel';
 
 /** How many frames a storyboard holds, spread evenly over the video. */
 export const STORYBOARD_FRAMES = 12;
@@ -105,14 +106,8 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
   const { doc, env } = context;
   /** Ends the board's listeners on its copy of the video (the board closed). */
   const ended = new AbortController();
-  const host = doc.createElement('cover-storyboard');
-  const root = host.attachShadow({ mode: env.uiShadowMode ?? 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const box = doc.createElement('div');
-  box.className = 'board';
-  box.setAttribute('role', 'dialog');
-  box.setAttribute('aria-label', texts.storyboard.label);
+  const { host, root, box } = gauzePanel(context, { tag: 'cover-storyboard', className: 'board', css: STYLE, label: texts.storyboard.label });
+  // (The texts the board was opened with, even if new ones arrive while it is open.)
   box.lang = texts.lang;
   box.dir = texts.dir;
   const head = doc.createElement('div');
@@ -139,7 +134,7 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
   // The cover stylesheet reaches into every shadow root where it is a user sheet (Firefox): Gauze's
   // own drawings are released from it. These canvases show the cover colour themselves until stepped.
   filter.setAttribute(MARK.ok, '');
-  root.append(style, filter, box);
+  root.append(filter, box);
   context.ui.add(host);
   (doc.documentElement ?? doc).append(host);
 

@@ -3,6 +3,7 @@ import type { RevealView } from '../../core/shield/ladder';
 import { describeMedia } from '../label';
 import { viewable } from '../media';
 import type { PartContext, ShieldPart } from '../part';
+import { gauzePanel } from '../panel';
 import { visibleAt } from '../visible';
 import { outlineFilter } from './outline';
 
@@ -87,17 +88,7 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
   const views: View[] = [...(settings.allowedSteps.includes('outline') ? (['outline'] as const) : []), ...(settings.allowedSteps.includes('full') ? (['grey', 'full'] as const) : [])];
   const state = { view: null as View | null, large: false, mirror: false, zoom: 0, x: 0.5, y: 0.5, furthest: null as RevealView | null, since: env.now() };
 
-  const host = doc.createElement('cover-viewer');
-  const root = host.attachShadow({ mode: env.uiShadowMode ?? 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const box = doc.createElement('div');
-  box.className = 'viewer';
-  box.setAttribute('role', 'dialog');
-  box.setAttribute('aria-modal', 'true');
-  box.setAttribute('aria-label', texts.viewer.title);
-  box.lang = texts.lang;
-  box.dir = texts.dir;
+  const { host, root, box } = gauzePanel(context, { tag: 'cover-viewer', className: 'viewer', css: STYLE, label: texts.viewer.title, modal: true });
   const canvas = doc.createElement('canvas');
   // Gauze's own drawing, which the cover stylesheet must not take for a page's picture.
   canvas.setAttribute(MARK.ok, '');
@@ -107,7 +98,7 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
   const hint = doc.createElement('p');
   hint.className = 'hint';
   hint.setAttribute('role', 'status');
-  root.append(style, outlineFilter(doc), box);
+  root.append(outlineFilter(doc), box);
   context.ui.add(host);
 
   const button = (text: string, data: string, pressed?: boolean, disabled = false) => {
