@@ -272,6 +272,31 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await page.close();
   });
 
+  it('the arrow keys move a revealed video one frame at a time, and it stays still', async () => {
+    const page = await newPage(state.gauze);
+    // (A 60-second recording from another origin, with the index a browser needs to seek in it.)
+    await page.goto(server.flagged('/storyboard.html'), { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('#long')!.readyState >= 1);
+    const time = () => page.$eval('#long', (video) => (video as HTMLVideoElement).currentTime);
+    await page.click('#long');
+    expect(await page.$eval('#long', (video) => video.getAttribute('data-cover-view'))).not.toBeNull();
+    /** One key, then the seek it asked for done. */
+    const press = async (key: 'ArrowLeft' | 'ArrowRight') => {
+      await page.keyboard.press(key);
+      await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('#long')!.seeking);
+    };
+    const start = await time();
+    await press('ArrowRight');
+    await press('ArrowRight');
+    expect(await time()).toBeCloseTo(start + 2 / 30, 2);
+    await press('ArrowLeft');
+    expect(await time()).toBeCloseTo(start + 1 / 30, 2);
+    await pause(500);
+    expect(await page.$eval('#long', (video) => (video as HTMLVideoElement).paused)).toBe(true);
+    expect(await time()).toBeCloseTo(start + 1 / 30, 2);
+    await page.close();
+  });
+
   it('a click steps one item through the ladder, the page never sees it, and scrolling away re-covers', async () => {
     const page = await newPage(state.gauze);
     await page.goto(server.flagged('/images.html'), { waitUntil: 'load' });

@@ -54,6 +54,17 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     try {
       const body = await readFile(path);
       response.setHeader('Content-Type', types[extname(path)] ?? 'application/octet-stream');
+      response.setHeader('Accept-Ranges', 'bytes');
+      // Byte ranges, as the servers sites keep their video on answer: a browser seeks in a video
+      // the page has only partly loaded by asking for the part it needs.
+      const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
+      if (range && (range[1] || range[2])) {
+        const start = range[1] ? Number(range[1]) : Math.max(body.length - Number(range[2]), 0);
+        const end = range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+        response.writeHead(206, { 'Content-Range': `bytes ${start}-${end}/${body.length}` });
+        response.end(body.subarray(start, end + 1));
+        return;
+      }
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');

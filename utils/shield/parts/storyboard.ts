@@ -8,6 +8,8 @@ import { gauzePanel } from '../panel';
 
 /** How many frames a storyboard holds, spread evenly over the video. */
 export const STORYBOARD_FRAMES = 12;
+/** How long a seek for one frame may take before the storyboard says it cannot show frames. */
+const SEEK_MS = 8000;
 /** A frame's width in the panel, in CSS pixels (its height follows the video's shape). */
 const FRAME_WIDTH = 160;
 
@@ -63,17 +65,18 @@ interface Frame {
  * card, opaque, at the inline end of the window (opened by the person's gesture, it may lie over
  * the page until they close it: Escape, or Close).
  *
- * Frames come from a second video element Gauze makes with the same source, never played and never
- * in the document (so nothing of it is painted, and the page's scripts and Gauze's sound part never
- * see it), muted. It has no crossOrigin, so a cross-origin video loads as the page's own does:
- * drawing it into a canvas taints the canvas, which is allowed, and nothing is ever read back. A
- * frame is taken only once its place in the panel is in view, one at a time (a long video costs a
- * seek per frame looked for, not a download of the rest). Each frame is taken into a canvas that
- * is never shown; the frame the person sees is the cover colour until they step it through the
- * same ladder as any item (outline, then full; the settings' steps, and nothing while locked).
+ * Frames come from the page's own video, held paused, muted and covered: it is sought to each
+ * frame's moment and drawn (drawing a cross-origin video taints the canvas, which is allowed;
+ * nothing is ever read back), and put back where it was when the storyboard closes. Nothing is
+ * loaded a second time, so Gauze makes no request, and a site's streaming player (MediaSource)
+ * works too: it fetches what a seek needs, as for its own seeks. A frame is taken only once its
+ * place in the panel is in view, one at a time (a long video costs a seek per frame looked for).
+ * Each frame is taken into a canvas that is never shown; the frame the person sees is the cover
+ * colour until they step it through the same ladder as any item (outline, then full; the
+ * settings' steps, and nothing while locked).
  *
- * A source that cannot be loaded twice (a site's own player feeding a MediaSource through a blob:
- * address, or a stream) is said in words. "Go to" moves the page's own video to a frame's moment;
+ * A video with no frames to take (not loaded yet, a live stream, a seek the player never
+ * completes) is said in words. "Go to" moves the page's own video to a frame's moment;
  * it stays paused and covered as it is.
  */
 export const storyboard: ShieldPart = {
@@ -192,20 +195,23 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
     record();
   };
 
-  // The second video: muted, never played, never in the document.
-  const source = video.currentSrc || video.src || video.querySelector('source')?.src || '';
-  const hidden = doc.createElement('video');
-  hidden.muted = true;
-  hidden.defaultMuted = true;
-  // Only what a seek needs: a long video is not downloaded for frames nobody looks for.
-  hidden.preload = 'metadata';
-  hidden.playsInline = true;
-  hidden.disablePictureInPicture = true;
-  hidden.disableRemotePlayback = true;
+  // Frames come from the page's own video, held still and covered: it is sought to each frame's
+  // moment and drawn, and put back where it was when the storyboard closes. Nothing is loaded a second time (no request of
+  // Gauze's own), and a video the page's player streams (MediaSource) works too: the player
+  // fetches what a seek needs, as it does for its own seeks.
+  const source = video.currentSrc || video.src;
+  if (!video.paused) context.events.emit('set-playing', { media: video, playing: false });
+  /** Where the page's video was (or where "Go to" put it): where it goes back to between frames. */
+  let home = video.currentTime;
+  let sought = false;
   const unavailable = () => {
     status.textContent = texts.storyboard.unavailable;
     observer.disconnect();
     queue.length = 0;
+  };
+  const goHome = () => {
+    if (sought && Math.abs(video.currentTime - home) > 0.001) video.currentTime = home;
+    sought = false;
   };
 
   /** Frames in view and not yet taken, first come first taken; `busy` is being sought now. */
@@ -219,19 +225,30 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
     takeNext();
   };
   const takeNext = () => {
-    if (busy || hidden.readyState < HTMLMediaElement.HAVE_METADATA) return;
+    if (busy || video.readyState < HTMLMediaElement.HAVE_METADATA) return;
     busy = queue.shift() ?? null;
-    if (busy) hidden.currentTime = busy.time;
-  };
-  hidden.addEventListener('seeked', () => {
+    if (!busy) return;
+    sought = true;
     const frame = busy;
+    video.currentTime = frame.time;
+    // A player that never brings the data for a seek (a stream it stopped): said, not waited on.
+    setTimeout(() => {
+      if (busy !== frame || ended.signal.aborted) return;
+      busy = null;
+      unavailable();
+      goHome();
+    }, SEEK_MS);
+  };
+  video.addEventListener('seeked', () => {
+    const frame = busy;
+    // A seek of the page's own (or the way back home) is not a frame.
+    if (!frame || Math.abs(video.currentTime - frame.time) > 0.25) return;
     busy = null;
-    if (!frame) return;
     const taken = doc.createElement('canvas');
     taken.width = width;
     taken.height = height;
     // Drawing a cross-origin video taints this canvas: allowed, and it is never read back.
-    taken.getContext('2d')?.drawImage(hidden, 0, 0, width, height);
+    taken.getContext('2d')?.drawImage(video, 0, 0, width, height);
     frame.taken = taken;
     if (frame.step !== 'cover') paint(frame);
     takeNext();
@@ -243,10 +260,11 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
     }
   }, { root: grid });
 
-  hidden.addEventListener('loadedmetadata', () => {
-    const duration = hidden.duration;
+  const layOut = () => {
+    const duration = video.duration;
     if (!Number.isFinite(duration) || duration <= 0) return unavailable();
-    if (hidden.videoWidth > 0 && hidden.videoHeight > 0) height = Math.max(1, Math.round((FRAME_WIDTH * hidden.videoHeight) / hidden.videoWidth));
+    status.textContent = '';
+    if (video.videoWidth > 0 && video.videoHeight > 0) height = Math.max(1, Math.round((FRAME_WIDTH * video.videoHeight) / video.videoWidth));
     for (let index = 0; index < STORYBOARD_FRAMES; index++) {
       // The middle of each interval: not the first frame (often black), nor past the end.
       const time = ((index + 0.5) * duration) / STORYBOARD_FRAMES;
@@ -274,16 +292,17 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
       paint(frame);
       observer.observe(canvas);
     }
-  }, { once: true, signal: ended.signal });
-  hidden.addEventListener('error', unavailable, { signal: ended.signal });
+  };
   // The page gives its video another source (a feed reusing the element): these frames are of
   // another video, so the storyboard closes.
   video.addEventListener('loadstart', () => (video.currentSrc || video.src) !== source && board.close(), { signal: ended.signal });
-  // A MediaSource or a stream lives in the page's player only: it cannot be loaded a second time.
-  if (!source || /^(blob|mediastream):/i.test(source) || video.srcObject) unavailable();
+  // A live stream has no duration to spread frames over. A video the page has not loaded yet
+  // (preload none) is not loaded by Gauze: the frames come once the page loads it.
+  if (video.srcObject) unavailable();
+  else if (video.readyState >= HTMLMediaElement.HAVE_METADATA) layOut();
   else {
-    hidden.src = source;
-    hidden.load();
+    status.textContent = texts.storyboard.unavailable;
+    video.addEventListener('loadedmetadata', layOut, { once: true, signal: ended.signal });
   }
 
   const frameOf = (element: Element | null, name: 'frame' | 'go') => {
@@ -308,7 +327,11 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
     if (chosen) {
       // The page's video goes to that moment, held still and covered as it is.
       if (!video.paused) context.events.emit('set-playing', { media: video, playing: false });
-      video.currentTime = chosen.time;
+      home = chosen.time;
+      if (!busy) {
+        sought = false;
+        video.currentTime = chosen.time;
+      }
       context.events.emit('media-changed', video);
     }
   });
@@ -331,9 +354,9 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
       observer.disconnect();
       ended.abort();
       queue.length = 0;
-      // Stops loading and lets the browser drop what it fetched.
-      hidden.removeAttribute('src');
-      hidden.load();
+      // The page's video back where it was (or where "Go to" put it).
+      busy = null;
+      goHome();
       const hadFocus = doc.activeElement === host;
       host.remove();
       context.ui.delete(host);
