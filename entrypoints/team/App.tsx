@@ -3,6 +3,8 @@ import { formatDuration } from '../../utils/core/exposure/format';
 import { t, uiLocale } from '../../utils/browser/i18n';
 import { aggregateSummaries, readSummary, type WeeklySummary } from '../../utils/core/summary/weekly';
 import { problemText } from '../../components/problem-text';
+import { useAsync } from '../../components/use-async';
+import { sendMessage } from '../../utils/browser/send-message';
 import '../dashboard/dashboard.css';
 
 interface Loaded {
@@ -30,6 +32,8 @@ export function App() {
     );
     setFiles([...files, ...loaded]);
   };
+  // Items the team's shared reviewed-marks files cover: a count of items, never who looked at what.
+  const marks = useAsync(() => sendMessage('marks/status', {}), []);
   const valid = files.flatMap((file) => (file.summary ? [file.summary] : []));
   const total = aggregateSummaries(valid);
 
@@ -44,6 +48,7 @@ export function App() {
     >
       <h1>{t('teamTitle')}</h1>
       <p>{t('teamExplain')}</p>
+      {marks.status === 'ready' && marks.value.key && <p data-testid="team-shared-marks">{t('dataFactSharedMarks', marks.value.imported)}</p>}
       <label class="stack">
         <span>{t('teamOpen')}</span>
         <input type="file" name="summaries" multiple accept=".json,application/json" onChange={(event) => void open((event.target as HTMLInputElement).files)} />

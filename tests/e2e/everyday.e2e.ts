@@ -49,7 +49,7 @@ describe.each(browsers)('everyday use in %s', (name) => {
     const page = await gauze.openPage('options.html');
     await page.waitForSelector('#reveal input[name=blurPixels]');
     const links = await page.$$eval('nav.settings-nav a', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
-    expect(links).toEqual(['#sites', '#bedtime', '#breaks', '#limits', '#reveal', '#language', '#privacy', '#team', '#data']);
+    expect(links).toEqual(['#sites', '#bedtime', '#breaks', '#limits', '#reveal', '#language', '#privacy', '#team', '#shared-marks', '#data']);
     await page.click('nav.settings-nav a[href="#limits"]');
     expect(await poll(() => page.evaluate(() => document.activeElement?.id), 'limits-heading')).toBe('limits-heading');
     // No Save buttons to forget in the settings sections.

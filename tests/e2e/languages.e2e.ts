@@ -119,7 +119,7 @@ describe('every page in every language (chromium, chosen in Settings)', () => {
       walk(snapshot);
       const translated = catalogue(language.folder);
       expect(words).toContain(translated.shieldCardLabel!.message);
-      expect(words).toContain(translated.shieldStepBlur!.message);
+      expect(words).toContain(translated.shieldStepOutline!.message);
       expect(words.filter((word) => leftovers.has(word))).toEqual([]);
       await page.close();
     });

@@ -126,6 +126,10 @@ describe.each(browsers)('shared reviewed marks in %s', (name) => {
     expect(await bobOptions.$$eval('[data-testid=marks-outcomes] [role=status]', (items) => items.map((item) => item.textContent))).toEqual([english('marksImported', file!, 1)]);
     expect(await bobOptions.$eval('[data-testid=marks-outcomes] [role=alert]', (item) => item.textContent)).toContain(english('problemOtherKey', 'keyId', '', ''));
     await bobOptions.waitForFunction((want) => document.querySelector('[data-testid=marks-imported]')?.textContent === want, {}, english('dataFactSharedMarks', 1));
+    // The team view counts the shared items (how many, never who looked at what).
+    const team = await bob.openPage('team.html');
+    await team.waitForFunction((want) => document.querySelector('[data-testid=team-shared-marks]')?.textContent === want, {}, english('dataFactSharedMarks', 1));
+    await team.close();
 
     // On the case site the same exhibit carries a colleague's mark (not Bob's own), the next does not.
     const bobPage = await openCase(bob, server);
