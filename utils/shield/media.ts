@@ -98,3 +98,12 @@ export function itemAddress(element: Element, item: { kind: MediaKind; source: s
 export function viewable(element: Element): element is HTMLImageElement | HTMLVideoElement | HTMLCanvasElement {
   return element instanceof HTMLImageElement || element instanceof HTMLVideoElement || element instanceof HTMLCanvasElement;
 }
+
+/** One frame of a video (a page cannot learn its frame rate; most video is 25 or 30 a second). */
+const FRAME_SECONDS = 1 / 30;
+
+/** Moves a video some frames back (negative) or on, within its length (the arrow keys). */
+export function stepFrames(video: HTMLVideoElement, frames: number): void {
+  const end = Number.isFinite(video.duration) ? video.duration : Infinity;
+  video.currentTime = Math.min(Math.max(video.currentTime + frames * FRAME_SECONDS, 0), end);
+}

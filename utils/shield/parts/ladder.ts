@@ -1,10 +1,7 @@
 import { nextStep } from '../../core/shield/ladder';
-import { itemAddress, viewable } from '../media';
+import { itemAddress, stepFrames, viewable } from '../media';
 import type { PartContext, ShieldPart } from '../part';
 import { visibleAt, visibleAtMiddle } from '../visible';
-
-/** One frame of a video (the frame rate is not known to a page; most video is 25 or 30 a second). */
-const FRAME_SECONDS = 1 / 30;
 
 /** The playback speeds < and > step through. */
 const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;
@@ -154,8 +151,7 @@ export const ladder: ShieldPart = {
         event.stopImmediatePropagation();
         const video = element as HTMLVideoElement;
         if (!video.paused) events.emit('set-playing', { media: video, playing: false });
-        const end = Number.isFinite(video.duration) ? video.duration : Infinity;
-        video.currentTime = Math.min(Math.max(video.currentTime + (event.key === 'ArrowRight' ? FRAME_SECONDS : -FRAME_SECONDS), 0), end);
+        stepFrames(video, event.key === 'ArrowRight' ? 1 : -1);
         events.emit('media-changed', video);
       } else if (speed) {
         // < and >: slower or faster, one step of the usual player speeds (a quarter to double).

@@ -1,7 +1,7 @@
 import { COVER, MARK, OUTLINE_FILTER } from '../../core/shield/cover-style';
-import type { RevealView } from '../../core/shield/ladder';
+import { furtherView, type RevealView } from '../../core/shield/ladder';
 import { describeMedia } from '../label';
-import { viewable } from '../media';
+import { stepFrames, viewable } from '../media';
 import type { PartContext, ShieldPart } from '../part';
 import { gauzePanel } from '../panel';
 import { visibleAt } from '../visible';
@@ -146,7 +146,7 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
     g.drawImage(element, sx, sy, sw, sh, 0, 0, width, height);
     g.restore();
     const seen: RevealView = state.view === 'outline' ? 'outline' : state.large ? 'full' : 'small';
-    state.furthest = state.furthest && ['outline', 'small', 'full'].indexOf(state.furthest) >= ['outline', 'small', 'full'].indexOf(seen) ? state.furthest : seen;
+    state.furthest = furtherView(state.furthest, seen);
   };
 
   const render = () => {
@@ -222,7 +222,7 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
       // Not zoomed in, a video's frames: one back or on, held still (as on the page).
       event.preventDefault();
       if (!element.paused) context.events.emit('set-playing', { media: element, playing: false });
-      element.currentTime = Math.min(Math.max(element.currentTime + move[0]! / 30, 0), Number.isFinite(element.duration) ? element.duration : Infinity);
+      stepFrames(element, move[0]!);
       element.addEventListener('seeked', () => host.isConnected && render(), { once: true });
     }
   });
