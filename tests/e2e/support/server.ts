@@ -27,6 +27,8 @@ export interface FixtureServer {
 /**
  * Serves tests/e2e/fixtures on loopback, plus generated test patterns:
  * /pattern.png?w=W&h=H (magenta), /green.png?w=W&h=H, /pattern.svg, and ?delay=ms on any file.
+ * ?pause=ms sends an HTML file in pieces, split at each `<!--pause-->` in it, as a slow network
+ * would: the browser parses and paints each piece before the next arrives.
  * Hosts: case.localhost (flagged in the tests) and 127.0.0.1 (never flagged) reach the same server.
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
@@ -54,6 +56,17 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     try {
       const body = await readFile(path);
       response.setHeader('Content-Type', types[extname(path)] ?? 'application/octet-stream');
+      const pause = Math.min(Number(url.searchParams.get('pause') ?? 0) || 0, 5000);
+      if (pause && extname(path) === '.html') {
+        const pieces = body.toString('utf8').split('<!--pause-->');
+        response.writeHead(200);
+        for (const [index, piece] of pieces.entries()) {
+          if (index) await new Promise((resolve) => setTimeout(resolve, pause));
+          response.write(piece);
+        }
+        response.end();
+        return;
+      }
       response.setHeader('Accept-Ranges', 'bytes');
       // Byte ranges, as the servers sites keep their video on answer: a browser seeks in a video
       // the page has only partly loaded by asking for the part it needs.

@@ -131,12 +131,47 @@ export const discovery: ShieldPart = {
           env.report('discovery', error);
         }
       }
+      if (parsing) openHosts();
     });
+
+    /**
+     * A declarative root is attached when the parser reaches its template, which may be in a
+     * later piece of the page than its host: the host was seen without a root, and what the
+     * parser then puts in the root makes no record Gauze can see. While the parser runs, the
+     * elements it still has open (the last parsed node and its ancestors) are asked again after
+     * each batch and before each frame is painted, and once more after the parser has closed them.
+     */
+    let lastParsed: Node | null = null;
+    let open: Element[] = [];
+    function openHosts(): void {
+      const now: Element[] = [];
+      for (let node = lastParsed; node; ) {
+        if (node.nodeType === 1) now.push(node as Element);
+        const parent: Node | null = node.parentNode;
+        node = parent?.nodeType === 11 ? (parent as ShadowRoot).host : parent;
+      }
+      for (const element of open.concat(now)) if (element.shadowRoot || env.shadowRootOf(element)) watchRoot(element);
+      open = now;
+    }
+    const view = doc.defaultView;
+    if (parsing && view) {
+      const frame = () => {
+        try {
+          openHosts();
+        } catch (error) {
+          env.report('discovery: open hosts', error);
+        }
+        if (parsing && !signal.aborted) view.requestAnimationFrame(frame);
+        else open = [];
+      };
+      view.requestAnimationFrame(frame);
+    }
     function handle(record: MutationRecord): void {
       if (record.type === 'childList') {
         const nodes = record.addedNodes;
         // The parser inserts one node per record; a script's innerHTML or fragment, many.
         const parsed = parsing && nodes.length === 1;
+        if (parsed) lastParsed = nodes[0]!;
         for (const node of nodes) if (node.nodeType === 1) added(node as Element, parsed);
         // A <source> added to or taken from a picture or a video changes its picture.
         if (record.target.nodeType === 1) sourceChanged(record.target as Element);
