@@ -12,7 +12,7 @@ import { effective, looserFields, type Group, type Groups } from '../core/policy
 import { describeIssues, ValidationError, type Problem } from '../core/validation';
 import { createSealing, LockedError, sealedFields, type SealedStore } from './sealing';
 import { isSealed, type Sealed } from './vault';
-import { DB_VERSION, openGauzeDB, type OpenEvents, type AnswerRecord, type BreakProgress, type BreakRecord, type CheckInRecord, type MemoRecord, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type OverrideRecord, type RevealRecord, type SharedMarkRecord } from './schema';
+import { DB_VERSION, openGauzeDB, type OpenEvents, type BreakProgress, type GauzeDB, type GauzeStore, type GuardState, type ManagedStatus, type NoteRecord, type RevealRecord, type SharedMarkRecord } from './schema';
 
 /** Where each group of settings is kept, how it is checked, and its defaults. */
 const settingsGroups = {
@@ -28,15 +28,6 @@ export interface StorageSummary {
   schemaVersion: number;
   installedAt: number | null;
   stores: Array<{ name: string; count: number }>;
-}
-
-/** The newest records of a store with an `at` index, at most `count`. */
-async function newest<S extends 'memos' | 'answers'>(database: IDBPDatabase<GauzeDB>, store: S, count: number): Promise<Array<GauzeDB[S]['value']>> {
-  const tx = database.transaction(store);
-  const found: Array<GauzeDB[S]['value']> = [];
-  for (let cursor = await tx.store.index('at').openCursor(null, 'prev'); cursor && found.length < count; cursor = await cursor.continue()) found.push(cursor.value);
-  await tx.done;
-  return found;
 }
 
 /**
@@ -59,6 +50,35 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
     db = undefined; // let the next call try again rather than caching a failure
     throw error;
   }));
+
+  /**
+   * A store of sealed records kept by time (`at`): breaks, memos, check-ins, questionnaire
+   * answers, bedtime overrides. Read while locked, `locked: 'placeholder'` gives the times with the sealed
+   * fields empty (what the guard needs); `'throw'` refuses.
+   */
+  type LogStore = 'breaks' | 'memos' | 'checkins' | 'answers' | 'overrides';
+  function log<S extends LogStore>(store: S) {
+    type Entry = GauzeDB[S]['value'];
+    return {
+      async add(record: Entry): Promise<void> {
+        await (await get()).add(store, await sealing.write(store, record));
+      },
+      /** The newest first, at most `count`. */
+      async latest(count: number, locked: 'throw' | 'placeholder' = 'throw'): Promise<Entry[]> {
+        const tx = (await get()).transaction(store);
+        const found: Entry[] = [];
+        for (let cursor = await tx.store.index('at').openCursor(null, 'prev'); cursor && found.length < count; cursor = await cursor.continue()) found.push(cursor.value);
+        await tx.done;
+        return Promise.all(found.map((record) => sealing.read(store, record, locked)));
+      },
+      /** Those in [from, to), oldest first. */
+      async between(from: number, to: number, locked: 'throw' | 'placeholder' = 'throw'): Promise<Entry[]> {
+        const records = await (await get()).getAllFromIndex(store, 'at', IDBKeyRange.bound(from, to, false, true));
+        return Promise.all(records.map((record) => sealing.read(store, record, locked)));
+      },
+    };
+  }
+  const breakLog = log('breaks');
 
   const sealing = createSealing(
     async () => {
@@ -237,48 +257,13 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
         await (await get()).put('meta', { key: 'guardState', value: state });
       },
     },
-    memos: {
-      async add(record: MemoRecord): Promise<void> {
-        await (await get()).add('memos', await sealing.write('memos', record));
-      },
-      /** The newest first, at most `count`. */
-      async latest(count: number): Promise<MemoRecord[]> {
-        return Promise.all((await newest(await get(), 'memos', count)).map((record) => sealing.read('memos', record)));
-      },
-    },
-    checkins: {
-      async add(record: CheckInRecord): Promise<void> {
-        await (await get()).add('checkins', await sealing.write('checkins', record));
-      },
-      async between(from: number, to: number): Promise<CheckInRecord[]> {
-        const records = await (await get()).getAllFromIndex('checkins', 'at', IDBKeyRange.bound(from, to, false, true));
-        return Promise.all(records.map((record) => sealing.read('checkins', record)));
-      },
-    },
-    answers: {
-      async add(record: AnswerRecord): Promise<void> {
-        await (await get()).add('answers', await sealing.write('answers', record));
-      },
-      /** The most recent first, up to `limit`. */
-      async latest(limit: number): Promise<AnswerRecord[]> {
-        return Promise.all((await newest(await get(), 'answers', limit)).map((record) => sealing.read('answers', record)));
-      },
-    },
-    overrides: {
-      async add(record: OverrideRecord): Promise<void> {
-        await (await get()).add('overrides', await sealing.write('overrides', record));
-      },
-      /** Overrides in [from, to). Locked, their reasons read empty: the guard needs only when and how long. */
-      async between(from: number, to: number, locked: 'throw' | 'placeholder' = 'throw'): Promise<OverrideRecord[]> {
-        const records = await (await get()).getAllFromIndex('overrides', 'at', IDBKeyRange.bound(from, to, false, true));
-        return Promise.all(records.map((record) => sealing.read('overrides', record, locked)));
-      },
-    },
+    memos: log('memos'),
+    checkins: log('checkins'),
+    answers: log('answers'),
+    overrides: log('overrides'),
     breaks: {
-      async between(from: number, to: number): Promise<BreakRecord[]> {
-        const records = await (await get()).getAllFromIndex('breaks', 'at', IDBKeyRange.bound(from, to, false, true));
-        return Promise.all(records.map((record) => sealing.read('breaks', record)));
-      },
+      between: breakLog.between,
+      log: breakLog.add,
       async progress(): Promise<BreakProgress> {
         const record = await (await get()).get('meta', 'breakState');
         const value = record?.key === 'breakState' ? record.value : null;
@@ -287,9 +272,6 @@ export function createStorage(open: (events: OpenEvents) => Promise<IDBPDatabase
       },
       async setProgress(progress: BreakProgress): Promise<void> {
         await (await get()).put('meta', { key: 'breakState', value: progress });
-      },
-      async log(record: BreakRecord): Promise<void> {
-        await (await get()).add('breaks', await sealing.write('breaks', record));
       },
     },
     exposure: {
