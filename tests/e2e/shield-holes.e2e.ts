@@ -78,6 +78,20 @@ describe.each(browsers)('shield in %s: holes that stay closed', (name) => {
     await page.close();
   });
 
+  it('a picture in a closed shadow root takes the ladder like any other', async () => {
+    const page = await openFlagged('/shadow.html');
+    // The page itself cannot reach into the root; a person points at the picture.
+    const box = (await (await page.$('#closed-host'))!.boundingBox())!;
+    const [x, y] = [box.x + 80, box.y + 55];
+    await page.mouse.click(x, y);
+    await pause(300);
+    await expectCovered(page);
+    await page.mouse.click(x, y);
+    await poll(async () => (await patternPixelsNow(page)) > 10_000, true);
+    expect(await patternPixelsNow(page)).toBeGreaterThan(10_000);
+    await page.close();
+  });
+
   it('a revealed item whose picture the page swaps (src, srcset, <source>, poster, background) starts covered', async () => {
     const page = await newPage(gauze);
     await page.goto(server.flagged('/swap.html'), { waitUntil: 'load' });

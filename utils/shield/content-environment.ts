@@ -17,11 +17,12 @@ export function contentEnvironment(): ShieldEnvironment {
     shadowRootOf(host) {
       // Only HTML elements host shadow roots (and Chromium's API throws for any other element).
       if (!(host instanceof HTMLElement)) return null;
-      // Chromium: chrome.dom; Firefox: Element.openOrClosedShadowRoot, both for content scripts only.
+      // Chromium: the function chrome.dom.openOrClosedShadowRoot; Firefox: the property
+      // Element.openOrClosedShadowRoot. Both for content scripts only.
       const chromeDom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }).chrome?.dom;
-      const firefox = (host as Element & { openOrClosedShadowRoot?(): ShadowRoot | null }).openOrClosedShadowRoot;
       try {
-        return (chromeDom?.openOrClosedShadowRoot?.(host) ?? firefox?.call(host)) || null;
+        if (chromeDom?.openOrClosedShadowRoot) return chromeDom.openOrClosedShadowRoot(host) ?? null;
+        return (host as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? null;
       } catch {
         return null;
       }
