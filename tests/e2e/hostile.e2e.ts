@@ -118,24 +118,31 @@ describe.each(browsers)('hostile pages in %s', (name) => {
       }
     };
 
-    it('clicks on the page\'s own button drawn over a picture, letting them through, reveal nothing', async () => {
-      // Control: the same boxes painting nothing; the same three clicks show the picture in full.
+    /**
+     * Three real clicks on the page's button over #lure, which lets them through: with the button
+     * painting nothing (the control) they show the picture in full; painted, they reveal nothing.
+     */
+    async function lureHolds(path: string): Promise<void> {
       const control = await newPage(gauze);
-      await control.goto(server.flagged('/hostile/gestures.html?clear'), { waitUntil: 'load' });
+      await control.goto(server.flagged(`${path}?clear`), { waitUntil: 'load' });
       await pause(800);
       await clickMiddle(control, '#lure', 3);
       expect(await viewOf(control, '#lure')).toBe('full');
       expect(await patternPixelsNow(control)).toBeGreaterThan(20_000);
       await control.close();
 
-      const page = await holds('/hostile/gestures.html', 800, 2000);
+      const page = await holds(path, 800, 2000);
       const act = () => clickMiddle(page, '#lure', 3);
       if (name === 'chromium') expect((await recordPaintedFrames(page, act, 600)).leaks).toEqual([]);
       else await act();
       expect(await viewOf(page, '#lure')).toBeNull();
       await expectCovered(page, 2000);
       await page.close();
-    });
+    }
+
+    it('clicks on the page\'s own button drawn over a picture, letting them through, reveal nothing', () => lureHolds('/hostile/gestures.html'));
+
+    it('nor do clicks through a button inside the page\'s own element (a closed shadow root, no box of its own)', () => lureHolds('/hostile/shadow-lure.html'));
 
     it('Enter on a picture the page put the focus on reveals nothing; after the person\'s own Tab it steps', async () => {
       const page = await holds('/hostile/gestures.html', 800, 2000);

@@ -38,6 +38,30 @@ describe('a click counts only on an item the person sees', () => {
     expect(view(item)).not.toBeNull();
   });
 
+  it.each([['closed', 'contents'], ['open', 'block']] as const)('a box inside the page\'s own custom element (%s root, display: %s), letting clicks through: the click does nothing', async (mode, display) => {
+    const roots = new Map<Element, ShadowRoot>();
+    const host = document.createElement('x-lure');
+    host.setAttribute('style', `display:${display}; position:absolute; left:0; top:0; width:200px; height:150px; pointer-events:none`);
+    const root = host.attachShadow({ mode });
+    root.innerHTML = '<style>div { pointer-events: none !important; }</style><div id="lure" style="position:absolute; left:0; top:0; width:200px; height:150px; background:#2a6; font:28px/150px sans-serif">Continue</div>';
+    roots.set(host, root);
+    // (On a real page the page-world script marks every host as its root is attached.)
+    host.setAttribute(MARK.host, '');
+    const test = shieldTest(`<div style="position:relative">${IMAGE()}</div>`, { shadowRoots: roots });
+    test.root.firstElementChild!.append(host);
+    test.answer();
+    await settle();
+    const item = test.root.querySelector('#item')!;
+    await page.elementLocator(item).click({ force: true });
+    expect(view(item)).toBeNull();
+    // Control: the same box painting nothing; the same click steps the item.
+    root.querySelector<HTMLElement>('#lure')!.style.background = 'transparent';
+    root.querySelector<HTMLElement>('#lure')!.style.color = 'transparent';
+    await settle();
+    await page.elementLocator(item).click({ force: true });
+    expect(view(item)).not.toBeNull();
+  });
+
   it('the transparent layers sites lay over their pictures, and a light shade, hide nothing', async () => {
     const { item } = await start(IMAGE() + over('background:linear-gradient(transparent, rgba(0,0,0,.35))') + '<a href="#x" style="position:absolute; inset:0"></a>');
     await page.elementLocator(item).click({ force: true });

@@ -15,8 +15,10 @@ import type { PartContext } from './part';
  * text inside a box whose background picture is the item). The target itself must be at the point
  * and not faded out.
  *
- * Known gap (docs/security.md): a box inside one of the page's shadow roots that lets clicks through
- * is not seen (the probe rule does not reach into shadow trees).
+ * The probe rule matches nothing inside shadow trees, so every shadow root Gauze finds also adopts
+ * a sheet of its own that is empty but for the moment of a gesture, when it makes everything in
+ * that tree hit-testable too: a page's box inside its own custom element (closed root, no box of
+ * its own) is found as well.
  */
 export function visibleAt(context: PartContext, target: Element, x: number, y: number): boolean {
   if (!Number.isFinite(x) || !Number.isFinite(y) || x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
@@ -24,10 +26,52 @@ export function visibleAt(context: PartContext, target: Element, x: number, y: n
   const root = context.doc.documentElement;
   if (!root) return false;
   root.setAttribute(MARK.probe, '');
+  probeShadowTrees(true);
   try {
     return clearAbove(context, context.doc, target, x, y, 0);
   } finally {
     root.removeAttribute(MARK.probe);
+    probeShadowTrees(false);
+  }
+}
+
+/**
+ * The probe in shadow trees: a layer of its own, so it outranks a page's unlayered `!important`
+ * rules in the tree as the cover does.
+ */
+const PROBE_RULE = '@layer probe { * { pointer-events: auto !important; } }';
+let probeSheet: CSSStyleSheet | null = null;
+const probed = new Set<ShadowRoot>();
+
+/** Gives a shadow root the (empty) probe sheet. Called for every root Gauze finds. */
+export function adoptProbe(root: ShadowRoot): void {
+  try {
+    probeSheet ??= new CSSStyleSheet();
+    probed.add(root);
+    includeProbe(root);
+  } catch {
+    // (As below: the gesture is judged without it.)
+  }
+}
+
+function includeProbe(root: ShadowRoot): void {
+  const sheets = root.adoptedStyleSheets;
+  if (probeSheet && !sheets.includes(probeSheet)) root.adoptedStyleSheets = [...sheets, probeSheet];
+}
+
+function probeShadowTrees(on: boolean): void {
+  if (!probeSheet) return;
+  try {
+    if (on) {
+      // A page that replaced a root's sheets since has dropped the probe: given back, for now.
+      for (const root of probed) {
+        if (!root.host.isConnected) probed.delete(root);
+        else includeProbe(root);
+      }
+    }
+    probeSheet.replaceSync(on ? PROBE_RULE : '');
+  } catch {
+    // Without it a box in a shadow tree is not found, and the gesture is judged as before.
   }
 }
 
@@ -53,9 +97,34 @@ function clearAbove(context: PartContext, scope: Document | ShadowRoot, target: 
     if (inner) return clearAbove(context, inner, target, x, y, depth + 1);
     // Gauze's own card beside an item, and the item's own content, hide nothing of it.
     if (context.isGauze(element) || target.contains(element)) continue;
-    if (paintsAt(element, x, y)) return false;
+    if (paintsAt(element, x, y) || (depth < 8 && paintsInside(context, element, target, x, y, depth + 1))) return false;
   }
   // The target is not at the point at all.
+  return false;
+}
+
+/**
+ * Something in the element's shadow tree (which does not hold the target) paints at the point:
+ * the page's box inside a custom element stacked above the target.
+ */
+function paintsInside(context: PartContext, host: Element, target: Element, x: number, y: number, depth: number): boolean {
+  const root = host.shadowRoot ?? context.env.shadowRootOf(host);
+  if (!root) return false;
+  for (const element of root.elementsFromPoint(x, y)) {
+    if (element.getRootNode() !== root) {
+      // Down to the target: nothing further is above it.
+      if (holds(element, target)) return false;
+      continue;
+    }
+    if (context.isGauze(element)) continue;
+    if (paintsAt(element, x, y) || (depth < 8 && paintsInside(context, element, target, x, y, depth + 1))) return true;
+  }
+  return false;
+}
+
+/** The element is the target or holds it, across shadow trees. */
+function holds(element: Element, target: Element): boolean {
+  for (let node: Node | null = target; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) if (node === element) return true;
   return false;
 }
 

@@ -1,6 +1,7 @@
 import { coverCss, MARK } from '../../core/shield/cover-style';
 import { MEDIA_SELECTOR, mediaKind, mediaSource, SOURCE_ATTRIBUTES } from '../media';
 import type { ShieldPart } from '../part';
+import { adoptProbe } from '../visible';
 import { idleQueue } from './idle';
 
 // (The probe mark is Gauze's own for a moment during a gesture and gives the page nothing.)
@@ -117,6 +118,7 @@ export const discovery: ShieldPart = {
       if (!root || roots.has(root)) return;
       roots.add(root);
       adoptCover(root);
+      adoptProbe(root);
       observer.observe(root, observed);
       events.emit('root', root);
       for (const child of root.children) added(child);
