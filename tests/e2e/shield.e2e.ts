@@ -227,6 +227,30 @@ describe.each(browsers)('shield in %s: what a person sees and hears', (name) => 
     await page.close();
   });
 
+  it('in a gallery\'s lightbox (a modal dialog) the card is shown beside the picture, and its buttons work', async () => {
+    const page = await newPage(state.gauze);
+    await page.goto(server.flagged('/lightbox.html'), { waitUntil: 'load' });
+    await page.click('#open');
+    await pause(500);
+    await expectCovered(page);
+    await page.hover('#exhibit');
+    await pause(500);
+    // Outside the dialog the card would be under its backdrop (dimmed) and inert. It is painted
+    // in its own colours beside the picture, to its right, where the dialog has room.
+    const item = (await (await page.$('#exhibit'))!.boundingBox())!;
+    const shot = decodePng(Buffer.from(await page.screenshot({ type: 'png', clip: { x: item.x + item.width, y: item.y, width: 420, height: item.height } })));
+    expect(countColourPixels(shot, [0xf6, 0xf5, 0xf2])).toBeGreaterThan(10_000);
+    if (name === 'chromium') {
+      // (The card is in a closed shadow root: found as a screen reader finds it.)
+      const card = await page.waitForSelector(`::-p-aria([name="${english('shieldCardLabel')}"][role="group"])`);
+      const outline = await card!.waitForSelector(`::-p-aria([name="${english('shieldStepOutline')}"][role="button"])`);
+      const button = (await outline!.boundingBox())!;
+      await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+      expect(await viewOf(page, '#exhibit')).toBe('outline');
+    }
+    await page.close();
+  });
+
   it('video and audio start muted and held, even when the page unmutes and plays them', async () => {
     const page = await newPage(state.gauze);
     await page.goto(server.flagged('/video.html'), { waitUntil: 'load' });

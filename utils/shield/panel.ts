@@ -25,3 +25,29 @@ export function gauzePanel(context: PartContext, { tag, className, css, label, m
   root.append(style);
   return { host, root, box };
 }
+
+/**
+ * Where Gauze's own element for an item goes: into the page's open modal dialog, popover or
+ * fullscreen element that holds the item (the innermost), else at the end of the document. Those
+ * are in the top layer, painted over the rest of the page, and a modal dialog makes everything
+ * outside it inert: a card or viewer outside would be hidden behind it and take no clicks.
+ */
+export function uiParentFor(doc: Document, element: Element): Element | Document {
+  for (let at = composedParent(element); at; at = composedParent(at)) if (inTopLayer(at)) return at;
+  return doc.documentElement ?? doc;
+}
+
+const TOP_LAYER = [':modal', ':popover-open', ':fullscreen'];
+function inTopLayer(element: Element): boolean {
+  return TOP_LAYER.some((selector) => {
+    try {
+      return element.matches(selector);
+    } catch {
+      return false; // (a browser that does not know the selector has no such layer)
+    }
+  });
+}
+
+function composedParent(element: Element): Element | null {
+  return element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null);
+}

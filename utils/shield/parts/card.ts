@@ -3,6 +3,7 @@ import { itemAddress, viewable } from '../media';
 import type { RevealStep } from '../../core/shield/ladder';
 import type { PartContext, ShieldPart } from '../part';
 import { fill, type ShieldTexts } from '../../core/shield/texts';
+import { uiParentFor } from '../panel';
 import { visibleAt } from '../visible';
 
 const STYLE = `
@@ -73,7 +74,8 @@ export const card: ShieldPart = {
         box.hidden = true;
         return;
       }
-      if (!host.isConnected) (doc.documentElement ?? doc).append(host);
+      const parent = uiParentFor(doc, element);
+      if (host.parentNode !== parent) parent.append(host);
 
       if (texts) render(context, box, element, texts, notesLocked);
       else {
@@ -84,7 +86,7 @@ export const card: ShieldPart = {
         box.replaceChildren(status);
         box.hidden = false;
       }
-      place(context, box, element, texts?.dir ?? (getComputedStyle(element).direction === 'rtl' ? 'rtl' : 'ltr'));
+      place(context, box, element, texts?.dir ?? (getComputedStyle(element).direction === 'rtl' ? 'rtl' : 'ltr'), host);
     };
 
     box.addEventListener('click', (event) => {
@@ -182,7 +184,7 @@ export const card: ShieldPart = {
     events.on('note-changed', refresh, signal);
     events.on('lock', () => shown && refresh(shown), signal);
     events.on('settings', () => shown && refresh(shown), signal);
-    addEventListener('scroll', () => shown && !box.hidden && place(context, box, shown, context.texts()?.dir ?? 'ltr'), { passive: true, signal, capture: true });
+    addEventListener('scroll', () => shown && !box.hidden && place(context, box, shown, context.texts()?.dir ?? 'ltr', host), { passive: true, signal, capture: true });
     signal.addEventListener('abort', () => {
       host.remove();
       context.ui.delete(host);
@@ -309,23 +311,16 @@ function render(context: PartContext, box: HTMLElement, element: Element, texts:
 /**
  * Beside the item, where the card covers no other picture and stays on screen: at its inline end,
  * its inline start, below, above, in that order (below first when the item fills the width).
+ * In a dialog that moves fixed boxes (a transform on it) the card is placed from the dialog's
+ * corner and kept inside the dialog's box, which clips it.
  */
-function place(context: PartContext, box: HTMLElement, element: Element, dir: 'ltr' | 'rtl'): void {
+function place(context: PartContext, box: HTMLElement, element: Element, dir: 'ltr' | 'rtl', host: Element): void {
   const rect = element.getBoundingClientRect();
   const width = box.offsetWidth;
   const height = box.offsetHeight;
   const margin = 8;
-  const clampTop = (top: number) => Math.min(Math.max(top, margin), Math.max(innerHeight - height - margin, 0));
-  const end = dir === 'rtl' ? rect.left - width - margin : rect.right + margin;
-  const start = dir === 'rtl' ? rect.right + margin : rect.left - width - margin;
-  const under = dir === 'rtl' ? rect.right - width : rect.left;
-  const candidates = [
-    { left: end, top: clampTop(rect.top) },
-    { left: start, top: clampTop(rect.top) },
-    { left: under, top: rect.bottom + margin },
-    { left: under, top: rect.top - height - margin },
-  ];
-  const onScreen = ({ left, top }: { left: number; top: number }) => left >= 0 && left + width <= innerWidth && top >= 0 && top + height <= innerHeight;
+  const origin = host.getBoundingClientRect();
+  const viewport = { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
   /**
    * Another item (a picture the person may want next), or a caption (the item's own or a
    * neighbour's: the words that say what a picture is), under the card's corners or middle.
@@ -339,7 +334,29 @@ function place(context: PartContext, box: HTMLElement, element: Element, dir: 'l
       [left + width - 2, top + height - 2],
       [left + width / 2, top + height / 2],
     ].some(([x, y]) => context.doc.elementsFromPoint(x!, y!).some(important));
-  const chosen = candidates.find((place) => onScreen(place) && !coversAnother(place)) ?? candidates.find(onScreen) ?? candidates[2]!;
-  box.style.top = `${clampTop(chosen.top)}px`;
-  box.style.left = `${Math.min(Math.max(chosen.left, margin), Math.max(innerWidth - width - margin, margin))}px`;
+
+  /** The place within `area`, or null when the card fits nowhere there (and `fallback` is false). */
+  const within = (area: typeof viewport, fallback: boolean) => {
+    const clampTop = (top: number) => Math.min(Math.max(top, area.top + margin), Math.max(area.bottom - height - margin, area.top));
+    const clampLeft = (left: number) => Math.min(Math.max(left, area.left + margin), Math.max(area.right - width - margin, area.left + margin));
+    const end = dir === 'rtl' ? rect.left - width - margin : rect.right + margin;
+    const start = dir === 'rtl' ? rect.right + margin : rect.left - width - margin;
+    const under = dir === 'rtl' ? rect.right - width : rect.left;
+    const candidates = [
+      { left: end, top: clampTop(rect.top) },
+      { left: start, top: clampTop(rect.top) },
+      { left: under, top: rect.bottom + margin },
+      { left: under, top: rect.top - height - margin },
+    ];
+    const inside = ({ left, top }: { left: number; top: number }) => left >= area.left && left + width <= area.right && top >= area.top && top + height <= area.bottom;
+    const chosen = candidates.find((place) => inside(place) && !coversAnother(place)) ?? candidates.find(inside) ?? (fallback ? candidates[2]! : null);
+    return chosen && { top: clampTop(chosen.top), left: clampLeft(chosen.left) };
+  };
+  // In a dialog that clips the card (see above), inside its box if the card fits there; else
+  // placed as on the page (the dialog may then clip it: the keys still work on the item).
+  const clip = origin.left !== 0 || origin.top !== 0 ? host.parentElement?.getBoundingClientRect() : undefined;
+  const clipped = clip && { left: Math.max(clip.left, 0), top: Math.max(clip.top, 0), right: Math.min(clip.right, innerWidth), bottom: Math.min(clip.bottom, innerHeight) };
+  const chosen = (clipped && within(clipped, false)) || within(viewport, true)!;
+  box.style.top = `${chosen.top - origin.top}px`;
+  box.style.left = `${chosen.left - origin.left}px`;
 }

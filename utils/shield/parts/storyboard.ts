@@ -4,7 +4,7 @@ import { fill, type ShieldTexts } from '../../core/shield/texts';
 import type { PartContext, ShieldPart } from '../part';
 import { visibleAt } from '../visible';
 import { outlineFilter } from './outline';
-import { gauzePanel } from '../panel';
+import { gauzePanel, uiParentFor } from '../panel';
 
 /** How many frames a storyboard holds, spread evenly over the video. */
 export const STORYBOARD_FRAMES = 12;
@@ -139,7 +139,7 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
   filter.setAttribute(MARK.ok, '');
   root.append(filter, box);
   context.ui.add(host);
-  (doc.documentElement ?? doc).append(host);
+  uiParentFor(doc, video).append(host);
 
   const numbers = new Intl.NumberFormat(texts.lang, { minimumIntegerDigits: 2 });
   const plain = new Intl.NumberFormat(texts.lang);

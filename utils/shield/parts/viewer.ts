@@ -3,7 +3,7 @@ import { furtherView, type RevealView } from '../../core/shield/ladder';
 import { describeMedia } from '../label';
 import { stepFrames, viewable } from '../media';
 import type { PartContext, ShieldPart } from '../part';
-import { gauzePanel } from '../panel';
+import { gauzePanel, uiParentFor } from '../panel';
 import { visibleAt } from '../visible';
 import { outlineFilter } from './outline';
 
@@ -268,7 +268,7 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
     (element as HTMLElement).focus?.({ preventScroll: true });
   }
 
-  (doc.documentElement ?? doc).append(host);
+  uiParentFor(doc, element).append(host);
   render();
   return { element, host, close };
 }

@@ -1,0 +1,63 @@
+import { page } from 'vitest/browser';
+import { describe, expect, it } from 'vitest';
+import { MARK } from '../../core/shield/cover-style';
+import { patternUrl, settle, shieldTest, until } from '../testing/harness';
+
+/**
+ * The card where the page puts its pictures in the top layer: a modal dialog (everything outside
+ * it inert, the rest of the page under its backdrop), a popover. The card goes with the item, so
+ * the person can see it and press its buttons.
+ */
+const IMAGE = `<img id="item" src="${patternUrl(200, 150)}" width="200" height="150" style="display:block">`;
+
+async function cardFor(item: Element) {
+  await page.elementLocator(item).hover();
+  const host = await until(() => document.querySelector('cover-card'));
+  const card = host!.shadowRoot!.querySelector<HTMLElement>('.card')!;
+  await until(() => !card.hidden);
+  return { host: host!, card };
+}
+
+describe('the card of an item in the top layer', () => {
+  it.each([
+    ['a modal dialog', `<dialog id="layer" style="padding:16px">${IMAGE}</dialog>`, (layer: Element) => (layer as HTMLDialogElement).showModal()],
+    ['a modal dialog centred by a transform', `<dialog id="layer" style="margin:0; top:50%; left:50%; transform:translate(-50%, -50%); width:640px; padding:16px">${IMAGE}</dialog>`, (layer: Element) => (layer as HTMLDialogElement).showModal()],
+    ['a popover', `<div id="layer" popover="manual" style="padding:16px">${IMAGE}</div>`, (layer: Element) => (layer as HTMLElement).showPopover()],
+  ])('in %s: shown beside the item, and its buttons take the person\'s clicks', async (_name, markup, open) => {
+    const test = shieldTest(markup);
+    test.answer();
+    const layer = test.root.querySelector('#layer')!;
+    open(layer);
+    await settle();
+    const item = layer.querySelector('#item')!;
+    const { host, card } = await cardFor(item);
+    const [cardBox, itemBox] = [card.getBoundingClientRect(), item.getBoundingClientRect()];
+    // Beside the item, not over it, and on screen.
+    const apart = cardBox.left >= itemBox.right || cardBox.right <= itemBox.left || cardBox.top >= itemBox.bottom || cardBox.bottom <= itemBox.top;
+    expect(apart).toBe(true);
+    expect(cardBox.left).toBeGreaterThanOrEqual(0);
+    expect(cardBox.top).toBeGreaterThanOrEqual(0);
+    expect(cardBox.right).toBeLessThanOrEqual(innerWidth);
+    expect(cardBox.bottom).toBeLessThanOrEqual(innerHeight);
+    const outline = card.querySelector<HTMLButtonElement>('button[data-step="outline"]')!;
+    // Where the person sees the button is where the click lands.
+    expect(document.elementFromPoint(outline.getBoundingClientRect().left + 4, outline.getBoundingClientRect().top + 4)).toBe(host);
+    await page.elementLocator(outline).click({ force: true });
+    expect(item.getAttribute(MARK.view)).toBe('outline');
+    // In the layer with the item: outside a modal dialog it would be inert and under its backdrop.
+    expect(layer.contains(host)).toBe(true);
+  });
+
+  it('goes back to the page once it is for an item outside the layer', async () => {
+    const test = shieldTest(`<div popover="manual" id="layer">${IMAGE}</div><img id="outside" src="${patternUrl(200, 150, '#ff00fe')}" width="200" height="150" style="display:block">`);
+    test.answer();
+    const layer = test.root.querySelector<HTMLElement>('#layer')!;
+    layer.showPopover();
+    await settle();
+    const { host } = await cardFor(layer.querySelector('#item')!);
+    expect(layer.contains(host)).toBe(true);
+    layer.hidePopover();
+    await cardFor(test.root.querySelector('#outside')!);
+    expect(host.parentNode).toBe(document.documentElement);
+  });
+});
