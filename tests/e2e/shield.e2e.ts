@@ -54,6 +54,19 @@ describe('shield in chromium: nothing flagged is painted unprotected', () => {
     await page.close();
   });
 
+  // A slow network: the browser parses and paints what has come while the rest is on its way.
+  it.each(['images.html', 'backgrounds.html', 'svg-canvas.html', 'video.html', 'frames.html', 'shadow.html', 'dynamic.html', 'closed-declarative.html', 'pseudo.html', 'sheet-backgrounds.html', 'svg-drawings.html', 'hostile/cascade.html', 'hostile/pictures.html', 'hostile/marks.html', 'hostile/transitions.html', 'embeds.html'])(
+    '%s arriving 200 bytes at a time: zero frames show the test pattern',
+    async (fixture) => {
+      const page = await newPage(state.gauze);
+      const recording = await recordPaintedFrames(page, () => page.goto(server.flagged(`/${fixture}?trickle=120`), { waitUntil: 'load', timeout: 20_000 }), 1500);
+      expect(recording.frames).toBeGreaterThan(0);
+      expect(recording.leaks).toEqual([]);
+      await expectCovered(page);
+      await page.close();
+    },
+  );
+
   it('the same pages on an unflagged host do show the pattern (the check can fail)', async () => {
     const page = await newPage(state.gauze);
     await page.goto(server.other('/images.html'), { waitUntil: 'load' });

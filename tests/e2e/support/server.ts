@@ -28,7 +28,8 @@ export interface FixtureServer {
  * Serves tests/e2e/fixtures on loopback, plus generated test patterns:
  * /pattern.png?w=W&h=H (magenta), /green.png?w=W&h=H, /pattern.svg, and ?delay=ms on any file.
  * ?pause=ms sends an HTML file in pieces, split at each `<!--pause-->` in it, as a slow network
- * would: the browser parses and paints each piece before the next arrives.
+ * would: the browser parses and paints each piece before the next arrives. ?trickle=ms sends any
+ * HTML file 200 bytes at a time, `ms` apart.
  * Hosts: case.localhost (flagged in the tests) and 127.0.0.1 (never flagged) reach the same server.
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
@@ -56,9 +57,9 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     try {
       const body = await readFile(path);
       response.setHeader('Content-Type', types[extname(path)] ?? 'application/octet-stream');
-      const pause = Math.min(Number(url.searchParams.get('pause') ?? 0) || 0, 5000);
+      const pause = Math.min(Number(url.searchParams.get('pause') ?? url.searchParams.get('trickle') ?? 0) || 0, 5000);
       if (pause && extname(path) === '.html') {
-        const pieces = body.toString('utf8').split('<!--pause-->');
+        const pieces = url.searchParams.has('trickle') ? (body.toString('utf8').match(/[^]{1,200}/g) ?? []) : body.toString('utf8').split('<!--pause-->');
         response.writeHead(200);
         for (const [index, piece] of pieces.entries()) {
           if (index) await new Promise((resolve) => setTimeout(resolve, pause));
