@@ -1,7 +1,7 @@
 import { page } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
 import { MARK } from '../../core/shield/cover-style';
-import { patternUrl, settle, shieldTest, until } from '../testing/harness';
+import { patternUrl, settle, shieldTest, texts, until } from '../testing/harness';
 
 /**
  * The card where the page puts its pictures in the top layer: a modal dialog (everything outside
@@ -59,5 +59,26 @@ describe('the card of an item in the top layer', () => {
     layer.hidePopover();
     await cardFor(test.root.querySelector('#outside')!);
     expect(host.parentNode).toBe(document.documentElement);
+  });
+});
+
+describe('the viewer of an item in a modal dialog', () => {
+  it('opens inside the dialog, where its buttons take the person\'s clicks', async () => {
+    const test = shieldTest(`<dialog id="layer" style="padding:16px">${IMAGE}</dialog>`);
+    test.answer();
+    const layer = test.root.querySelector<HTMLDialogElement>('#layer')!;
+    layer.showModal();
+    await settle();
+    const item = layer.querySelector('#item')!;
+    const { card } = await cardFor(item);
+    await page.elementLocator(card.querySelector('button[data-viewer]')!).click({ force: true });
+    const viewer = await until(() => document.querySelector('cover-viewer'));
+    expect(layer.contains(viewer)).toBe(true);
+    const outline = () => [...viewer!.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent === texts.steps.outline)!;
+    const at = outline().getBoundingClientRect();
+    expect(document.elementFromPoint(at.left + at.width / 2, at.top + at.height / 2)).toBe(viewer);
+    await page.elementLocator(outline()).click({ force: true });
+    expect(outline().getAttribute('aria-pressed')).toBe('true');
+    layer.close();
   });
 });
