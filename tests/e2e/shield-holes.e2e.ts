@@ -58,6 +58,9 @@ describe.each(browsers)('shield in %s: holes that stay closed', (name) => {
     // happens between the root being attached and its picture being painted.
     const page = await openFlagged('/closed-declarative.html?pause=700', 1500);
     await page.close();
+    // The page's script, run inside the host before the template arrives, inserts elsewhere.
+    const after = await openFlagged('/closed-declarative-script.html?pause=700', 1500);
+    await after.close();
   });
 
   it('the outline step inside a shadow root shows lines, never the picture', async () => {
@@ -78,8 +81,8 @@ describe.each(browsers)('shield in %s: holes that stay closed', (name) => {
     await page.close();
   });
 
-  it('a picture in a closed shadow root takes the ladder like any other', async () => {
-    const page = await openFlagged('/shadow.html');
+  it.each(['/shadow.html', '/closed-declarative.html'])('a picture in a closed shadow root takes the ladder like any other (%s)', async (path) => {
+    const page = await openFlagged(path);
     // The page itself cannot reach into the root; a person points at the picture.
     const box = (await (await page.$('#closed-host'))!.boundingBox())!;
     const [x, y] = [box.x + 80, box.y + 55];

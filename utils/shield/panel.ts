@@ -33,8 +33,29 @@ export function gauzePanel(context: PartContext, { tag, className, css, label, m
  * outside it inert: a card or viewer outside would be hidden behind it and take no clicks.
  */
 export function uiParentFor(doc: Document, element: Element): Element | Document {
-  for (let at = composedParent(element); at; at = composedParent(at)) if (inTopLayer(at)) return at;
+  for (let at = composedParent(element); at; at = composedParent(at)) if (inTopLayer(at)) return plain(at) ? at : (doc.documentElement ?? doc);
   return doc.documentElement ?? doc;
+}
+
+/**
+ * Nothing on the element or above it changes how Gauze's element inside it would look: no filter,
+ * mask, clip, blending, fading or scaling (a translation is fine: the card is placed for it). A
+ * page could otherwise draw Gauze's card invisible yet clickable, or scaled over the item; there
+ * it stays out of the layer (not clickable under a modal dialog: the keys still work).
+ */
+function plain(element: Element): boolean {
+  for (let at: Element | null = element; at; at = composedParent(at)) {
+    const style = getComputedStyle(at);
+    const transform = style.transform;
+    if (transform !== 'none' && !/^matrix\(1, 0, 0, 1, [^,]+, [^,]+\)$/.test(transform)) return false;
+    if (style.scale !== 'none' || style.rotate !== 'none') return false;
+    if (style.filter !== 'none' || style.clipPath !== 'none' || style.mixBlendMode !== 'normal' || Number.parseFloat(style.opacity) < 1) return false;
+    const mask = style.maskImage || style.getPropertyValue('-webkit-mask-image');
+    if (mask && mask !== 'none') return false;
+    const zoom = style.getPropertyValue('zoom');
+    if (zoom && zoom !== '1' && zoom !== 'normal') return false;
+  }
+  return true;
 }
 
 const TOP_LAYER = [':modal', ':popover-open', ':fullscreen'];

@@ -15,10 +15,9 @@ import type { PartContext } from './part';
  * text inside a box whose background picture is the item). The target itself must be at the point
  * and not faded out.
  *
- * The probe rule matches nothing inside shadow trees, so every shadow root Gauze finds also adopts
- * a sheet of its own that is empty but for the moment of a gesture, when it makes everything in
- * that tree hit-testable too: a page's box inside its own custom element (closed root, no box of
- * its own) is found as well.
+ * The probe rule matches nothing inside shadow trees, so for the moment of the check every shadow
+ * root Gauze found also gets a sheet that makes everything in that tree hit-testable: a page's box
+ * inside its own custom element (closed root, no box of its own) is found as well.
  */
 export function visibleAt(context: PartContext, target: Element, x: number, y: number): boolean {
   if (!Number.isFinite(x) || !Number.isFinite(y) || x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
@@ -26,53 +25,61 @@ export function visibleAt(context: PartContext, target: Element, x: number, y: n
   const root = context.doc.documentElement;
   if (!root) return false;
   root.setAttribute(MARK.probe, '');
-  probeShadowTrees(true);
+  const restore = probeShadowTrees();
   try {
     return clearAbove(context, context.doc, target, x, y, 0);
   } finally {
     root.removeAttribute(MARK.probe);
-    probeShadowTrees(false);
+    restore();
   }
 }
 
 /**
- * The probe in shadow trees: a layer of its own, so it outranks a page's unlayered `!important`
- * rules in the tree as the cover does.
+ * The probe in shadow trees: a sheet added to each root Gauze found for the moment of the check
+ * and taken away after it, so the page never holds it (a sheet left in a root's list could be
+ * read, disabled or rewritten by the page). A layer of its own outranks the tree's unlayered
+ * `!important` rules, as the cover does.
  */
 const PROBE_RULE = '@layer probe { * { pointer-events: auto !important; } }';
 let probeSheet: CSSStyleSheet | null = null;
-const probed = new Set<ShadowRoot>();
+const probed = new Set<WeakRef<ShadowRoot>>();
 
-/** Gives a shadow root the (empty) probe sheet. Called for every root Gauze finds. */
-export function adoptProbe(root: ShadowRoot): void {
-  try {
-    probeSheet ??= new CSSStyleSheet();
-    probed.add(root);
-    includeProbe(root);
-  } catch {
-    // (As below: the gesture is judged without it.)
-  }
+/** A shadow root the probe must reach. Called for every root Gauze finds. */
+export function probeRoot(root: ShadowRoot): void {
+  probed.add(new WeakRef(root));
 }
 
-function includeProbe(root: ShadowRoot): void {
-  const sheets = root.adoptedStyleSheets;
-  if (probeSheet && !sheets.includes(probeSheet)) root.adoptedStyleSheets = [...sheets, probeSheet];
-}
-
-function probeShadowTrees(on: boolean): void {
-  if (!probeSheet) return;
+/** Adds the probe to every shadow root in the page; returns what puts their sheets back. */
+function probeShadowTrees(): () => void {
+  const restore: Array<[ShadowRoot, CSSStyleSheet[]]> = [];
   try {
-    if (on) {
-      // A page that replaced a root's sheets since has dropped the probe: given back, for now.
-      for (const root of probed) {
-        if (!root.host.isConnected) probed.delete(root);
-        else includeProbe(root);
+    if (probed.size && !probeSheet) {
+      probeSheet = new CSSStyleSheet();
+      probeSheet.replaceSync(PROBE_RULE);
+    }
+    for (const reference of probed) {
+      const root = reference.deref();
+      if (!root) probed.delete(reference);
+      else if (root.host.isConnected) {
+        // (A copy: the list read is live, and would hold the probe once it is added.)
+        const sheets = [...root.adoptedStyleSheets];
+        root.adoptedStyleSheets = [...sheets, probeSheet!];
+        restore.push([root, sheets]);
       }
     }
-    probeSheet.replaceSync(on ? PROBE_RULE : '');
   } catch {
-    // Without it a box in a shadow tree is not found, and the gesture is judged as before.
+    // (Firefox before 153 refuses a content script's sheet: a box in a shadow tree is then not
+    // found, and the gesture is judged as before.)
   }
+  return () => {
+    for (const [root, sheets] of restore) {
+      try {
+        root.adoptedStyleSheets = sheets;
+      } catch {
+        // (As above.)
+      }
+    }
+  };
 }
 
 /** Whether an element can be seen at its middle (a keyboard gesture: it has the focus ring there). */
@@ -129,7 +136,8 @@ function holds(element: Element, target: Element): boolean {
 }
 
 function shadowHolding(context: PartContext, element: Element, target: Element): ShadowRoot | null {
-  const root = element.shadowRoot ?? (element.hasAttribute(MARK.host) ? context.env.shadowRootOf(element) : null);
+  // (Closed declarative roots have no mark on their host: asked of every element above the target.)
+  const root = element.shadowRoot ?? context.env.shadowRootOf(element);
   if (!root) return null;
   for (let node: Node = target; ; ) {
     const at = node.getRootNode();

@@ -48,6 +48,26 @@ describe('the card of an item in the top layer', () => {
     expect(layer.contains(host)).toBe(true);
   });
 
+  it.each([
+    ['a dialog scaled down', `<dialog id="layer" style="margin:0; top:50%; left:50%; transform:translate(-50%, -50%) scale(0.6); width:640px; padding:16px">${IMAGE}</dialog>`, (layer: Element) => (layer as HTMLDialogElement).showModal()],
+    ['a popover masked so only the item shows', `<div id="layer" popover="manual" style="padding:16px; mask-image:linear-gradient(to right, #000 240px, transparent 240px)">${IMAGE}</div>`, (layer: Element) => (layer as HTMLElement).showPopover()],
+  ])('in %s (the card could be drawn over the item, or invisible): not put there; its buttons work only where it is seen', async (_name, markup, open) => {
+    const test = shieldTest(markup);
+    test.answer();
+    const layer = test.root.querySelector('#layer')!;
+    open(layer);
+    await settle();
+    const item = layer.querySelector('#item')!;
+    const { host, card } = await cardFor(item);
+    expect(layer.contains(host)).toBe(false);
+    const full = card.querySelector<HTMLButtonElement>('button[data-step="full"]')!;
+    const at = full.getBoundingClientRect();
+    // What the person sees at the button: Gauze's card (unmasked, outside the layer) or the page.
+    const seen = document.elementFromPoint(at.left + at.width / 2, at.top + at.height / 2) === host;
+    await page.elementLocator(full).click({ force: true });
+    expect(item.getAttribute(MARK.view) === 'full').toBe(seen);
+  });
+
   it('goes back to the page once it is for an item outside the layer', async () => {
     const test = shieldTest(`<div popover="manual" id="layer">${IMAGE}</div><img id="outside" src="${patternUrl(200, 150, '#ff00fe')}" width="200" height="150" style="display:block">`);
     test.answer();

@@ -1,7 +1,7 @@
 import { coverCss, MARK } from '../../core/shield/cover-style';
 import { MEDIA_SELECTOR, mediaKind, mediaSource, SOURCE_ATTRIBUTES } from '../media';
 import type { ShieldPart } from '../part';
-import { adoptProbe } from '../visible';
+import { probeRoot } from '../visible';
 import { idleQueue } from './idle';
 
 // (The probe mark is Gauze's own for a moment during a gesture and gives the page nothing.)
@@ -67,6 +67,8 @@ export const discovery: ShieldPart = {
     if (parsing) doc.addEventListener('DOMContentLoaded', () => setTimeout(() => (parsing = false)), { once: true, signal });
 
     function added(element: Element, parsed = false): void {
+      // Gauze's own card and panels are not the page's: nothing in them is looked at.
+      if (context.isGauze(element)) return;
       urgent(element, parsed);
       if (element.firstElementChild) for (const inner of element.querySelectorAll(URGENT)) urgent(inner);
       events.emit('added', element);
@@ -114,11 +116,12 @@ export const discovery: ShieldPart = {
 
     /** A shadow root is a document of its own for observers and events. */
     function watchRoot(host: Element): void {
+      if (context.isGauze(host)) return;
       const root = host.shadowRoot ?? env.shadowRootOf(host);
       if (!root || roots.has(root)) return;
       roots.add(root);
       adoptCover(root);
-      adoptProbe(root);
+      probeRoot(root);
       observer.observe(root, observed);
       events.emit('root', root);
       for (const child of root.children) added(child);
@@ -140,19 +143,35 @@ export const discovery: ShieldPart = {
      * A declarative root is attached when the parser reaches its template, which may be in a
      * later piece of the page than its host: the host was seen without a root, and what the
      * parser then puts in the root makes no record Gauze can see. While the parser runs, the
-     * elements it still has open (the last parsed node and its ancestors) are asked again after
-     * each batch and before each frame is painted, and once more after the parser has closed them.
+     * elements it may still have open are asked again after each batch and before each frame is
+     * painted, and once more after they stop being candidates. Candidates: the document's right
+     * edge (the parser appends, so its open elements are each their parent's last child) and the
+     * last node inserted alone with its ancestors (a script's insertion elsewhere, say in the
+     * head, does not take the edge away). A script that appends after an element the parser still
+     * has open, before its template arrives, can still hide a root: docs/security.md.
      */
     let lastParsed: Node | null = null;
-    let open: Element[] = [];
+    let open = new Set<Element>();
+    const parentOf = (node: Node): Node | null => (node.parentNode?.nodeType === 11 ? (node.parentNode as ShadowRoot).host : node.parentNode);
+    /** The last child element that is the page's (Gauze's own card may be the document's last). */
+    const lastOf = (parent: Element | ShadowRoot): Element | null => {
+      let child = parent.lastElementChild;
+      while (child && context.isGauze(child)) child = child.previousElementSibling;
+      return child;
+    };
     function openHosts(): void {
-      const now: Element[] = [];
-      for (let node = lastParsed; node; ) {
-        if (node.nodeType === 1) now.push(node as Element);
-        const parent: Node | null = node.parentNode;
-        node = parent?.nodeType === 11 ? (parent as ShadowRoot).host : parent;
-      }
-      for (const element of open.concat(now)) if (element.shadowRoot || env.shadowRootOf(element)) watchRoot(element);
+      const now = new Set<Element>();
+      for (let node = lastParsed; node; node = parentOf(node)) if (node.nodeType === 1) now.add(node as Element);
+      const edge = (from: Element | null, depth: number): void => {
+        for (let node = from; node && now.size < 400; node = lastOf(node)) {
+          now.add(node);
+          const root = node.shadowRoot ?? env.shadowRootOf(node);
+          if (root && depth < 8) edge(lastOf(root), depth + 1);
+        }
+      };
+      edge(doc.documentElement, 0);
+      for (const element of open) if (!now.has(element) && element.isConnected && (element.shadowRoot || env.shadowRootOf(element))) watchRoot(element);
+      for (const element of now) if (element.shadowRoot || env.shadowRootOf(element)) watchRoot(element);
       open = now;
     }
     const view = doc.defaultView;
@@ -164,7 +183,7 @@ export const discovery: ShieldPart = {
           env.report('discovery: open hosts', error);
         }
         if (parsing && !signal.aborted) view.requestAnimationFrame(frame);
-        else open = [];
+        else open = new Set();
       };
       view.requestAnimationFrame(frame);
     }
@@ -173,7 +192,7 @@ export const discovery: ShieldPart = {
         const nodes = record.addedNodes;
         // The parser inserts one node per record; a script's innerHTML or fragment, many.
         const parsed = parsing && nodes.length === 1;
-        if (parsed) lastParsed = nodes[0]!;
+        if (parsed && !context.isGauze(nodes[0]!)) lastParsed = nodes[0]!;
         for (const node of nodes) if (node.nodeType === 1) added(node as Element, parsed);
         // A <source> added to or taken from a picture or a video changes its picture.
         if (record.target.nodeType === 1) sourceChanged(record.target as Element);

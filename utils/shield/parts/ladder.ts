@@ -204,7 +204,8 @@ function topItemAt(context: PartContext, scope: Document | ShadowRoot, x: number
     const item = context.items.get(element);
     if (item && !item.harmless && !item.innerFrame && item.kind !== 'audio') return element;
     if (depth >= 8 || element === (scope as ShadowRoot).host) continue;
-    const root = element.shadowRoot ?? (element.hasAttribute('data-cover-host') ? context.env.shadowRootOf(element) : null);
+    // (Closed declarative roots have no mark on their host: every element at the point is asked.)
+    const root = element.shadowRoot ?? context.env.shadowRootOf(element);
     const inner = root ? topItemAt(context, root, x, y, depth + 1) : null;
     if (inner) return inner;
   }
