@@ -77,6 +77,45 @@ export default defineContentScript({
       },
     }.attachShadow;
 
+    // The page's own parsing of markup with declarative roots (setHTMLUnsafe, setHTML,
+    // Document.parseHTMLUnsafe) makes roots no script attaches, closed ones too. Every element of
+    // what was parsed is marked, so Gauze's isolated script asks each for a root (it alone can
+    // see closed ones) before anything in them is painted. Markup without a template that makes a
+    // root is left alone.
+    const querySelectorAll = Element.prototype.querySelectorAll;
+    const queryDocument = Document.prototype.querySelectorAll;
+    const queryFragment = DocumentFragment.prototype.querySelectorAll;
+    const makesRoots = (html: unknown) => /shadowrootmode/i.test(String(html));
+    const markParsed = (scope: Element | Document | DocumentFragment) => {
+      const query = scope instanceof Element ? querySelectorAll : scope instanceof Document ? queryDocument : queryFragment;
+      for (const element of query.call(scope, '*')) setAttribute.call(element, MARK.host, '');
+    };
+    for (const proto of [Element.prototype, ShadowRoot.prototype] as unknown as Array<Record<string, unknown>>) {
+      for (const name of ['setHTMLUnsafe', 'setHTML']) {
+        const original = proto[name] as ((this: Element | ShadowRoot, html: unknown, ...rest: unknown[]) => unknown) | undefined;
+        if (typeof original !== 'function') continue;
+        proto[name] = {
+          [name](this: Element | ShadowRoot, html: unknown, ...rest: unknown[]) {
+            const result = original.call(this, html, ...rest);
+            if (makesRoots(html)) markParsed(this);
+            return result;
+          },
+        }[name];
+      }
+    }
+    const DocumentStatics = Document as unknown as Record<string, unknown>;
+    for (const name of ['parseHTMLUnsafe', 'parseHTML']) {
+      const original = DocumentStatics[name] as ((this: unknown, html: unknown, ...rest: unknown[]) => Document) | undefined;
+      if (typeof original !== 'function') continue;
+      DocumentStatics[name] = {
+        [name](this: unknown, html: unknown, ...rest: unknown[]) {
+          const parsed = original.call(this, html, ...rest);
+          if (makesRoots(html)) markParsed(parsed);
+          return parsed;
+        },
+      }[name];
+    }
+
     const play = HTMLMediaElement.prototype.play;
     const isConnected = Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')!.get!;
     const mutedOf = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'muted')!;

@@ -63,6 +63,13 @@ describe.each(browsers)('shield in %s: holes that stay closed', (name) => {
     await after.close();
   });
 
+  it('closed roots in markup the page\'s script parses (setHTMLUnsafe, parseHTMLUnsafe) are covered', async () => {
+    const page = await openFlagged('/parsed-roots.html', 1500);
+    // Each of the three is there, laid out, and covered (the placeholder is painted, not the pattern).
+    expect(await page.evaluate(() => document.body.querySelectorAll(':scope > div').length)).toBe(3);
+    await page.close();
+  });
+
   it('the outline step inside a shadow root shows lines, never the picture', async () => {
     const page = await openFlagged('/shadow.html');
     // The open root's picture, reached by pointing at it.

@@ -95,7 +95,7 @@ export const discovery: ShieldPart = {
       // While the parser inserts the page, a host may get a closed declarative root that no
       // script attaches (so the page-world script never marks it): each element the parser
       // inserts is asked, with the content-script-only API. (innerHTML and fragments make no such
-      // roots.)
+      // roots; setHTMLUnsafe does, and the page-world script marks what it parsed as hosts.)
       else if (parsed && env.shadowRootOf(element)) watchRoot(element);
       // A mark on an element Gauze did not decide about is the page's: drawn again from Gauze's
       // own record (which says "covered") before anything is painted.
