@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LaunchedGauze } from '../../scripts/lib/launch.ts';
 import { expectCovered, openCovered, patternPixelsNow, recordPaintedFrames } from './support/frames.ts';
 import { ask, browsers, newPage, pause, poll, tabMuted } from './support/gauze.ts';
+import { countColourPixels, decodePng } from './support/png.ts';
 import { fixtureServerForFile } from './support/server.ts';
 import { gauzeWithFlaggedHost } from './support/sites.ts';
 
@@ -69,6 +70,17 @@ describe.each(browsers)('hostile pages in %s', (name) => {
     await pause(1800);
     // The three 16-pixel icons, painted as icons; nothing of them grown.
     expect(await patternPixelsNow(page)).toBe(3 * 16 * 16);
+    await page.close();
+  });
+
+  it('the page cannot take the cover off its shadow roots: it never holds the cover sheet, and its own sheets still apply', async () => {
+    await attackWorks('/hostile/cover-sheets.html', 6 * 120 * 90 * 0.9);
+    // Disabled, another medium, emptied, its rules deleted or edited, taken out of the list.
+    const page = await holds('/hostile/cover-sheets.html', 1500, 6 * 5000);
+    expect(await page.evaluate(() => (window as unknown as { attacked?: boolean }).attacked)).toBe(true);
+    // The page's own sheets, pushed onto a root's list or assigned to it, are drawn.
+    const blue = countColourPixels(decodePng(Buffer.from(await page.screenshot({ type: 'png' }))), [0, 0, 255]);
+    expect(blue).toBeGreaterThan(2 * 60 * 40 * 0.9);
     await page.close();
   });
 

@@ -154,6 +154,9 @@ describe.each(browsers)('shield in %s: notes, panic, re-cover and sound', (name)
     expect(await viewOf(images, '#plain')).toBe('full');
     const video = await newPage(state.gauze);
     await video.goto(server.flagged('/video.html'), { waitUntil: 'load' });
+    // After the page's own try to unmute and play at 600 ms (undone by Gauze at once, but a read
+    // made in between would see it).
+    await video.waitForFunction(() => performance.now() > 1000);
     await video.click('#autoplay');
     await video.keyboard.press('KeyS');
     expect(await video.$eval('#autoplay', (v) => (v as HTMLVideoElement).muted)).toBe(false);

@@ -10,6 +10,9 @@ type AudioWindow = Window & typeof globalThis;
  */
 export function holdWebAudio(scope: AudioWindow, { offline = false } = {}): void {
   if (typeof scope.AudioNode === 'undefined' || typeof scope.AudioDestinationNode === 'undefined') return;
+  // (Reflect.apply, not .call: a page that replaces Function.prototype.call must not be handed
+  // the silent gain.)
+  const apply = Reflect.apply;
   const proto = scope.AudioNode.prototype;
   const connect = proto.connect as (this: AudioNode, ...args: unknown[]) => unknown;
   const disconnect = proto.disconnect as (this: AudioNode, ...args: unknown[]) => unknown;
@@ -25,13 +28,13 @@ export function holdWebAudio(scope: AudioWindow, { offline = false } = {}): void
 
   /** The silent gain in front of a live context's loudspeakers (null for an offline context). */
   const silenceFor = (destination: AudioDestinationNode): GainNode | null => {
-    const context = contextOf.call(destination);
+    const context = apply(contextOf, destination, []) as BaseAudioContext;
     if (Offline && context instanceof Offline) return null;
     let gain = silent.get(context);
     if (!gain) {
-      gain = createGain.call(context);
-      setValue.call(gainOf.call(gain), 0);
-      connect.call(gain, destination);
+      gain = apply(createGain, context, []) as GainNode;
+      apply(setValue, apply(gainOf, gain, []), [0]);
+      apply(connect, gain, [destination]);
       silent.set(context, gain);
     }
     return gain;
@@ -41,8 +44,8 @@ export function holdWebAudio(scope: AudioWindow, { offline = false } = {}): void
   proto.connect = {
     connect(this: AudioNode, target: unknown, ...rest: unknown[]) {
       const gain = isDestination(target) ? silenceFor(target) : null;
-      if (!gain) return connect.call(this, target, ...rest);
-      connect.call(this, gain, ...rest);
+      if (!gain) return apply(connect, this, [target, ...rest]);
+      apply(connect, this, [gain, ...rest]);
       return target;
     },
   }.connect as typeof proto.connect;
@@ -50,7 +53,7 @@ export function holdWebAudio(scope: AudioWindow, { offline = false } = {}): void
     disconnect(this: AudioNode, ...args: unknown[]) {
       const [target, ...rest] = args;
       const gain = isDestination(target) ? silenceFor(target) : null;
-      return gain ? disconnect.call(this, gain, ...rest) : disconnect.call(this, ...args);
+      return gain ? apply(disconnect, this, [gain, ...rest]) : apply(disconnect, this, args);
     },
   }.disconnect as typeof proto.disconnect;
 }
