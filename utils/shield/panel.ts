@@ -72,3 +72,18 @@ function inTopLayer(element: Element): boolean {
 function composedParent(element: Element): Element | null {
   return element.parentElement ?? ((element.parentNode as ShadowRoot | null)?.host ?? null);
 }
+
+/**
+ * Calls `closed` when the page's dialog, popover or fullscreen element that `parent` is closes:
+ * Gauze's panel in it is no longer seen, so it must not stay open (a video it holds playing).
+ */
+export function whenLayerCloses(doc: Document, parent: Element | Document, closed: () => void, signal: AbortSignal): void {
+  if (!(parent instanceof Element) || parent === doc.documentElement) return;
+  const check = () => {
+    if (!parent.isConnected || !inTopLayer(parent)) closed();
+  };
+  // (Both after the change: a dialog's close, a popover's toggle, leaving fullscreen.)
+  parent.addEventListener('close', check, { signal });
+  parent.addEventListener('toggle', check, { signal });
+  doc.addEventListener('fullscreenchange', check, { signal });
+}

@@ -83,7 +83,7 @@ describe('the card of an item in the top layer', () => {
 });
 
 describe('the viewer of an item in a modal dialog', () => {
-  it('opens inside the dialog, where its buttons take the person\'s clicks', async () => {
+  it('opens inside the dialog, where its buttons take the person\'s clicks, and closes with it', async () => {
     const test = shieldTest(`<dialog id="layer" style="padding:16px">${IMAGE}</dialog>`);
     test.answer();
     const layer = test.root.querySelector<HTMLDialogElement>('#layer')!;
@@ -99,6 +99,8 @@ describe('the viewer of an item in a modal dialog', () => {
     expect(document.elementFromPoint(at.left + at.width / 2, at.top + at.height / 2)).toBe(viewer);
     await page.elementLocator(outline()).click({ force: true });
     expect(outline().getAttribute('aria-pressed')).toBe('true');
+    // The page closes its dialog: the viewer in it, no longer seen, closes too.
     layer.close();
+    expect(await until(() => !document.querySelector('cover-viewer'))).toBe(true);
   });
 });

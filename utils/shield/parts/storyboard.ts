@@ -4,7 +4,7 @@ import { fill, type ShieldTexts } from '../../core/shield/texts';
 import type { PartContext, ShieldPart } from '../part';
 import { visibleAt } from '../visible';
 import { outlineFilter } from './outline';
-import { gauzePanel, uiParentFor } from '../panel';
+import { gauzePanel, uiParentFor, whenLayerCloses } from '../panel';
 
 /** How many frames a storyboard holds, spread evenly over the video. */
 export const STORYBOARD_FRAMES = 12;
@@ -139,7 +139,9 @@ function openBoard(context: PartContext, video: HTMLVideoElement, texts: ShieldT
   filter.setAttribute(MARK.ok, '');
   root.append(filter, box);
   context.ui.add(host);
-  uiParentFor(doc, video).append(host);
+  const layer = uiParentFor(doc, video);
+  layer.append(host);
+  whenLayerCloses(doc, layer, () => board.close(), ended.signal);
 
   const numbers = new Intl.NumberFormat(texts.lang, { minimumIntegerDigits: 2 });
   const plain = new Intl.NumberFormat(texts.lang);

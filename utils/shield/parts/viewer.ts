@@ -3,7 +3,7 @@ import { furtherView, type RevealView } from '../../core/shield/ladder';
 import { describeMedia } from '../label';
 import { stepFrames, viewable } from '../media';
 import type { PartContext, ShieldPart } from '../part';
-import { gauzePanel, uiParentFor } from '../panel';
+import { gauzePanel, uiParentFor, whenLayerCloses } from '../panel';
 import { visibleAt } from '../visible';
 import { outlineFilter } from './outline';
 
@@ -257,8 +257,10 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
     next();
   };
 
+  const layerWatch = new AbortController();
   function close(record: boolean): void {
     if (!host.isConnected && !context.ui.has(host)) return;
+    layerWatch.abort();
     host.remove();
     context.ui.delete(host);
     closed();
@@ -268,7 +270,9 @@ function openViewer(context: PartContext, element: HTMLImageElement | HTMLVideoE
     (element as HTMLElement).focus?.({ preventScroll: true });
   }
 
-  uiParentFor(doc, element).append(host);
+  const layer = uiParentFor(doc, element);
+  layer.append(host);
+  whenLayerCloses(doc, layer, () => close(true), layerWatch.signal);
   render();
   return { element, host, close };
 }
