@@ -10,6 +10,20 @@ import { patternUrl, settle, shieldTest, texts, until } from '../testing/harness
  */
 const IMAGE = `<img id="item" src="${patternUrl(200, 150)}" width="200" height="150" style="display:block">`;
 
+const modal = (layer: Element) => (layer as HTMLDialogElement).showModal();
+const popover = (layer: Element) => (layer as HTMLElement).showPopover();
+
+/** A shield on `markup`, whose #layer is opened by `open`; the card shown for the #item in it. */
+async function cardInLayer(markup: string, open: (layer: Element) => void) {
+  const test = shieldTest(markup);
+  test.answer();
+  const layer = test.root.querySelector('#layer')!;
+  open(layer);
+  await settle();
+  const item = layer.querySelector('#item')!;
+  return { layer, item, ...(await cardFor(item)) };
+}
+
 async function cardFor(item: Element) {
   await page.elementLocator(item).hover();
   const host = await until(() => document.querySelector('cover-card'));
@@ -20,17 +34,11 @@ async function cardFor(item: Element) {
 
 describe('the card of an item in the top layer', () => {
   it.each([
-    ['a modal dialog', `<dialog id="layer" style="padding:16px">${IMAGE}</dialog>`, (layer: Element) => (layer as HTMLDialogElement).showModal()],
-    ['a modal dialog centred by a transform', `<dialog id="layer" style="margin:0; top:50%; left:50%; transform:translate(-50%, -50%); width:640px; padding:16px">${IMAGE}</dialog>`, (layer: Element) => (layer as HTMLDialogElement).showModal()],
-    ['a popover', `<div id="layer" popover="manual" style="padding:16px">${IMAGE}</div>`, (layer: Element) => (layer as HTMLElement).showPopover()],
+    ['a modal dialog', `<dialog id="layer" style="padding:16px">${IMAGE}</dialog>`, modal],
+    ['a modal dialog centred by a transform', `<dialog id="layer" style="margin:0; top:50%; left:50%; transform:translate(-50%, -50%); width:640px; padding:16px">${IMAGE}</dialog>`, modal],
+    ['a popover', `<div id="layer" popover="manual" style="padding:16px">${IMAGE}</div>`, popover],
   ])('in %s: shown beside the item, and its buttons take the person\'s clicks', async (_name, markup, open) => {
-    const test = shieldTest(markup);
-    test.answer();
-    const layer = test.root.querySelector('#layer')!;
-    open(layer);
-    await settle();
-    const item = layer.querySelector('#item')!;
-    const { host, card } = await cardFor(item);
+    const { layer, item, host, card } = await cardInLayer(markup, open);
     const [cardBox, itemBox] = [card.getBoundingClientRect(), item.getBoundingClientRect()];
     // Beside the item, not over it, and on screen.
     const apart = cardBox.left >= itemBox.right || cardBox.right <= itemBox.left || cardBox.top >= itemBox.bottom || cardBox.bottom <= itemBox.top;
@@ -49,16 +57,10 @@ describe('the card of an item in the top layer', () => {
   });
 
   it.each([
-    ['a dialog scaled down', `<dialog id="layer" style="margin:0; top:50%; left:50%; transform:translate(-50%, -50%) scale(0.6); width:640px; padding:16px">${IMAGE}</dialog>`, (layer: Element) => (layer as HTMLDialogElement).showModal()],
-    ['a popover masked so only the item shows', `<div id="layer" popover="manual" style="padding:16px; mask-image:linear-gradient(to right, #000 240px, transparent 240px)">${IMAGE}</div>`, (layer: Element) => (layer as HTMLElement).showPopover()],
+    ['a dialog scaled down', `<dialog id="layer" style="margin:0; top:50%; left:50%; transform:translate(-50%, -50%) scale(0.6); width:640px; padding:16px">${IMAGE}</dialog>`, modal],
+    ['a popover masked so only the item shows', `<div id="layer" popover="manual" style="padding:16px; mask-image:linear-gradient(to right, #000 240px, transparent 240px)">${IMAGE}</div>`, popover],
   ])('in %s (the card could be drawn over the item, or invisible): not put there; its buttons work only where it is seen', async (_name, markup, open) => {
-    const test = shieldTest(markup);
-    test.answer();
-    const layer = test.root.querySelector('#layer')!;
-    open(layer);
-    await settle();
-    const item = layer.querySelector('#item')!;
-    const { host, card } = await cardFor(item);
+    const { layer, item, host, card } = await cardInLayer(markup, open);
     expect(layer.contains(host)).toBe(false);
     const full = card.querySelector<HTMLButtonElement>('button[data-step="full"]')!;
     const at = full.getBoundingClientRect();

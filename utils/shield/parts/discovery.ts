@@ -170,8 +170,9 @@ export const discovery: ShieldPart = {
         }
       };
       edge(doc.documentElement, 0);
-      for (const element of open) if (!now.has(element) && element.isConnected && (element.shadowRoot || env.shadowRootOf(element))) watchRoot(element);
-      for (const element of now) if (element.shadowRoot || env.shadowRootOf(element)) watchRoot(element);
+      // (watchRoot asks for the root, and does nothing without one or for one already watched.)
+      for (const element of open) if (!now.has(element) && element.isConnected) watchRoot(element);
+      for (const element of now) watchRoot(element);
       open = now;
     }
     const view = doc.defaultView;
